@@ -1,0 +1,3 @@
+from staatc.cli import main
+
+main()

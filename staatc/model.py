@@ -1,0 +1,160 @@
+"""The edition as typed data: what `edition.yaml` and the front matter may say.
+
+Front-matter models (`ChapterMeta`, `StandMeta`, …) accept exactly the keys of the
+format and nothing else, so a typo is an error instead of silently ignored.
+The full models add what the loader knows from the file itself (slug, body,
+where each key stands), so later stages can point at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ChapterStatus = Literal["concept", "review", "final"]
+STATUS_ORDER: dict[str, int] = {"concept": 0, "review": 1, "final": 2}
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Milestone(_Strict):
+    id: Slug
+    name: Text
+    date: date
+    gate: ChapterStatus | None = None
+
+
+class EditionConfig(_Strict):
+    """The fields of `edition.yaml`."""
+
+    edition: int
+    title: Text
+    subtitle: Text | None = None
+    status: Literal["concept", "definitief"]
+    language: Literal["nl-NL", "nl"] = "nl-NL"
+    publisher: Text
+    peildatum: date
+    themes: dict[Slug, Text] = Field(min_length=1)
+    milestones: list[Milestone] = Field(min_length=1)
+
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        return next((m for m in self.milestones if m.id == milestone_id), None)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a document came from: its file, the line of each front-matter key, where its body starts."""
+
+    path: Path
+    lines: dict[tuple, int] = field(default_factory=dict)
+    body_line: int = 1
+
+    def line_of(self, *key: str | int) -> int:
+        """The line of a front-matter key (or the closest enclosing one)."""
+        for n in range(len(key), 0, -1):
+            if key[:n] in self.lines:
+                return self.lines[key[:n]]
+        return self.lines.get((), 1)
+
+
+class _Document(_Strict):
+    slug: str = ""
+    body: str = ""
+    source: Source = Field(default_factory=lambda: Source(Path(".")), exclude=True)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    # The front-matter model this document extends: the loader validates against it,
+    # so `slug`, `body` and `source` can never be set from front matter.
+    meta_model: ClassVar[type[_Strict]]
+
+
+class ChapterMeta(_Strict):
+    title: Text
+    part: int | None = Field(default=None, ge=1)
+    status: ChapterStatus
+    owner: Text
+    deadline: date
+
+
+class Chapter(_Document, ChapterMeta):
+    number: int = 0
+
+    meta_model = ChapterMeta
+
+
+class Knelpunt(_Strict):
+    thema: Slug
+    titel: Text
+
+
+class StandMeta(_Strict):
+    organisatie: Text
+    afkorting: Text
+    departement: Text
+    gepubliceerd: date
+    url: Url
+    knelpunten: list[Knelpunt] = Field(default_factory=list)
+
+
+class Stand(_Document, StandMeta):
+    meta_model = StandMeta
+
+
+class OnderzoekMeta(_Strict):
+    titel: Text
+    instelling: Text
+    auteurs: list[Text] = Field(min_length=1)
+    thema: Slug
+    jaar: int = Field(ge=1900, le=2200)
+    url: Url | None = None
+
+
+class Onderzoek(_Document, OnderzoekMeta):
+    meta_model = OnderzoekMeta
+
+
+class KamerbriefMeta(_Strict):
+    betreft: Text | None = None
+    ons_kenmerk: Text
+    uw_kenmerk: str = ""
+    datum: date | None = None
+    bijlagen: int = Field(default=1, ge=0)
+    ondertekenaar: Text
+    naam: Text
+
+
+class Kamerbrief(_Document, KamerbriefMeta):
+    meta_model = KamerbriefMeta
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A whole edition, loaded. Lists are sorted by file name, as the format promises."""
+
+    root: Path
+    config: EditionConfig | None  # None when edition.yaml itself is broken
+    config_source: Source
+    chapters: list[Chapter]
+    standen: list[Stand]
+    onderzoeken: list[Onderzoek]
+    kamerbrief: Kamerbrief | None
+    images: dict[str, Path] = field(default_factory=dict)
+
+    def aanbieding(self) -> Milestone | None:
+        return self.config.milestone("aanbieding") if self.config else None
+
+    def documents(self) -> list[_Document]:
+        docs: list[_Document] = [*self.chapters, *self.standen, *self.onderzoeken]
+        if self.kamerbrief is not None:
+            docs.append(self.kamerbrief)
+        return docs

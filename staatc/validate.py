@@ -1,0 +1,165 @@
+"""Validate: the rules that span files, over a loaded edition (pure; no I/O).
+
+Each rule is a small function returning problems; `validate` runs them all
+(no short circuit) so the editor sees everything in one run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterable
+
+from .errors import Problem
+from .links import find_links
+from .model import Edition, _Document
+
+Rule = Callable[[Edition], Iterable[Problem]]
+
+
+def _err(path: Path, line: int | None, code: str, message: str) -> Problem:
+    return Problem(path, line, "error", code, message)
+
+
+def edition_matches_folder(ed: Edition) -> Iterable[Problem]:
+    if ed.config and ed.root.name.isdigit() and str(ed.config.edition) != ed.root.name:
+        yield _err(ed.config_source.path, ed.config_source.line_of("edition"), "edition-folder",
+                   f"'edition: {ed.config.edition}' does not match the folder name "
+                   f"'{ed.root.name}': make them the same")
+
+
+def aanbieding_required(ed: Edition) -> Iterable[Problem]:
+    if ed.config and ed.aanbieding() is None:
+        yield _err(ed.config_source.path, ed.config_source.line_of("milestones"),
+                   "missing-aanbieding",
+                   "there is no milestone with id 'aanbieding' (the date the minister sends "
+                   "the report): add it to the milestones")
+
+
+def themes_exist(ed: Edition) -> Iterable[Problem]:
+    if ed.config is None:
+        return
+    known = ed.config.themes
+    hint = ", ".join(known)
+    for stand in ed.standen:
+        for i, knelpunt in enumerate(stand.knelpunten):
+            if knelpunt.thema not in known:
+                yield _err(stand.source.path, stand.source.line_of("knelpunten", i, "thema"),
+                           "unknown-theme",
+                           f"theme '{knelpunt.thema}' is not in edition.yaml: use one of "
+                           f"{hint}, or add it under themes")
+    for onderzoek in ed.onderzoeken:
+        if onderzoek.thema not in known:
+            yield _err(onderzoek.source.path, onderzoek.source.line_of("thema"), "unknown-theme",
+                       f"theme '{onderzoek.thema}' is not in edition.yaml: use one of {hint}, "
+                       "or add it under themes")
+
+
+def afkortingen_unique(ed: Edition) -> Iterable[Problem]:
+    first: dict[str, Path] = {}
+    for stand in ed.standen:
+        key = stand.afkorting.casefold()
+        if key in first:
+            yield _err(stand.source.path, stand.source.line_of("afkorting"), "duplicate-afkorting",
+                       f"afkorting '{stand.afkorting}' is also used by {first[key].name}: each "
+                       "organisation needs its own")
+        else:
+            first[key] = stand.source.path
+
+
+def chapter_numbers_unique(ed: Edition) -> Iterable[Problem]:
+    first: dict[int, Path] = {}
+    for chapter in ed.chapters:
+        if chapter.number in first:
+            yield _err(chapter.source.path, None, "duplicate-chapter-number",
+                       f"chapter number {chapter.number:02d} is also used by "
+                       f"{first[chapter.number].name}: give each chapter its own number")
+        else:
+            first[chapter.number] = chapter.source.path
+
+
+def chapters_not_empty(ed: Edition) -> Iterable[Problem]:
+    for chapter in ed.chapters:
+        if not chapter.body.strip():
+            yield _err(chapter.source.path, chapter.source.body_line, "empty-chapter",
+                       "this chapter has no text after its front matter: write it, or remove "
+                       "the file")
+
+
+def references_resolve(ed: Edition) -> Iterable[Problem]:
+    targets = {
+        "stand": {s.slug for s in ed.standen},
+        "onderzoek": {o.slug for o in ed.onderzoeken},
+        "hoofdstuk": {c.slug for c in ed.chapters},
+    }
+    folders = {"stand": "standen", "onderzoek": "onderzoeken", "hoofdstuk": "chapters"}
+    for doc in ed.documents():
+        for link in find_links(doc.body, doc.source.body_line):
+            if link.kind and link.slug not in targets[link.kind]:
+                yield _err(doc.source.path, link.line, "broken-reference",
+                           f"'{link.target}' does not exist: there is no "
+                           f"{folders[link.kind]}/{link.slug}.md; fix the name after "
+                           f"'{link.kind}:'")
+
+
+def images_valid(ed: Edition) -> Iterable[Problem]:
+    for doc in ed.documents():
+        for link in find_links(doc.body, doc.source.body_line):
+            if not link.image:
+                continue
+            yield from _image_problems(ed, doc, link.target, link.text, link.line)
+
+
+def _image_problems(ed: Edition, doc: _Document, target: str, alt: str, line: int):
+    path = doc.source.path
+    if not alt.strip():
+        yield _err(path, line, "image-alt",
+                   f"image '{target}' has no alt text: describe it between the brackets, "
+                   "![Grafiek van …](…)")
+    pure = PurePosixPath(target)
+    if "://" in target or target.startswith(("data:", "/", "\\")) or pure.is_absolute():
+        yield _err(path, line, "image-outside",
+                   f"image '{target}' is not inside the edition: put the file in images/ and "
+                   "write images/<name>")
+        return
+    if ".." in pure.parts:
+        yield _err(path, line, "image-outside",
+                   f"image '{target}' points outside the edition ('..'): put the file in "
+                   "images/ and write images/<name>")
+        return
+    if target not in ed.images:
+        yield _err(path, line, "image-missing",
+                   f"image '{target}' does not exist: add the file to the edition's images/ "
+                   "folder, or fix the name (images must be inside images/)")
+
+
+def standen_unique_organisation(ed: Edition) -> Iterable[Problem]:
+    seen: dict[str, list] = defaultdict(list)
+    for stand in ed.standen:
+        seen[stand.organisatie.casefold()].append(stand)
+    for stands in seen.values():
+        for stand in stands[1:]:
+            yield Problem(stand.source.path, stand.source.line_of("organisatie"), "warning",
+                          "duplicate-organisatie",
+                          f"'{stand.organisatie}' also has a Stand in "
+                          f"{stands[0].source.path.name}: merge them if this is the same one")
+
+
+RULES: tuple[Rule, ...] = (
+    edition_matches_folder,
+    aanbieding_required,
+    themes_exist,
+    afkortingen_unique,
+    standen_unique_organisation,
+    chapter_numbers_unique,
+    chapters_not_empty,
+    references_resolve,
+    images_valid,
+)
+
+
+def validate(ed: Edition) -> list[Problem]:
+    problems: list[Problem] = []
+    for rule in RULES:
+        problems.extend(rule(ed))
+    return problems
