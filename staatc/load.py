@@ -103,7 +103,7 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
     )
 
 
-def load_document(cls: type[D], path: Path, root: Path, slug: str, **extra: Any) -> D:
+def load_document(path: Path, cls: type[D], root: Path, slug: str, **extra: Any) -> D:
     text = read_source(path, root)
     front, body, body_line = split_front_matter(text, path)
     data, lines = parse_yaml(front, path, first_line=2)
@@ -151,11 +151,14 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
     root = root.resolve()
     problems: list[Problem] = []
 
-    def attempt(fn, *args, **kwargs):
+    unloaded: list[Path] = []
+
+    def attempt(fn, path, *args, **kwargs):
         try:
-            return fn(*args, **kwargs)
+            return fn(path, *args, **kwargs)
         except StaatcError as exc:
             problems.extend(exc.problems)
+            unloaded.append(path)
             return None
 
     loaded = attempt(load_config, root / "edition.yaml", root)
@@ -171,7 +174,7 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
                         "letters, digits and dashes), e.g. 02-complexiteitsreductie.md: rename it")
             )
             continue
-        chapter = attempt(load_document, Chapter, path, root, path.stem, number=int(match[1]))
+        chapter = attempt(load_document, path, Chapter, root, path.stem, number=int(match[1]))
         if chapter is not None:
             chapters.append(chapter)
 
@@ -181,7 +184,7 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
     kamerbrief = None
     kb_path = root / "kamerbrief.md"
     if kb_path.is_file() or kb_path.is_symlink():
-        kamerbrief = attempt(load_document, Kamerbrief, kb_path, root, "kamerbrief")
+        kamerbrief = attempt(load_document, kb_path, Kamerbrief, root, "kamerbrief")
     else:
         problems.append(
             Problem(kb_path, None, "error", "missing-kamerbrief",
@@ -205,6 +208,7 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
         onderzoeken=onderzoeken,
         kamerbrief=kamerbrief,
         images=_image_files(root),
+        unloaded=tuple(unloaded),
     )
     return edition, problems
 
@@ -220,7 +224,7 @@ def _load_collection(cls, folder: Path, root: Path, problems: list[Problem], att
                         f"only, e.g. {folder.name}/uwv.md: rename it")
             )
             continue
-        item = attempt(load_document, cls, path, root, match[1])
+        item = attempt(load_document, path, cls, root, match[1])
         if item is not None:
             items.append(item)
     return items

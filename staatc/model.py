@@ -149,6 +149,8 @@ class Edition:
     onderzoeken: list[Onderzoek]
     kamerbrief: Kamerbrief | None
     images: dict[str, Path] = field(default_factory=dict)
+    # Files that exist but failed to load: references to them are not reported as broken too.
+    unloaded: tuple[Path, ...] = ()
 
     def aanbieding(self) -> Milestone | None:
         return self.config.milestone("aanbieding") if self.config else None

@@ -93,6 +93,10 @@ def references_resolve(ed: Edition) -> Iterable[Problem]:
         "hoofdstuk": {c.slug for c in ed.chapters},
     }
     folders = {"stand": "standen", "onderzoek": "onderzoeken", "hoofdstuk": "chapters"}
+    for path in ed.unloaded:  # already reported; a second error for each link would be noise
+        kind = {v: k for k, v in folders.items()}.get(path.parent.name)
+        if kind:
+            targets[kind].add(path.stem)
     for doc in ed.documents():
         for link in find_links(doc.body, doc.source.body_line):
             if link.kind and link.slug not in targets[link.kind]:

@@ -47,7 +47,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, Lines]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark is where the broken construct starts: the line an editor must fix.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 + offset if mark else first_line
         what = exc.problem or "invalid YAML"
         raise YamlSyntaxError(
