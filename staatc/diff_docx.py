@@ -72,9 +72,9 @@ def _document(writer: _Writer, item: DocDiff) -> None:
         writer.plain(f"({WHAT[item.change]}; bestand {item.slug})", italic=True)
     for f in item.fields:
         writer.field(f)
-    for k in item.knelpunten_added if item.change == "changed" else ():
+    for k in item.knelpunten_added:
         writer.paragraph([("insert", f"Knelpunt ({k.thema}): {k.titel}")], "insert")
-    for k in item.knelpunten_removed if item.change == "changed" else ():
+    for k in item.knelpunten_removed:
         writer.paragraph([("delete", f"Knelpunt ({k.thema}): {k.titel}")], "delete")
     paragraphs = layout(item.text)
     for i, para in enumerate(paragraphs):

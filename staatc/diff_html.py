@@ -101,9 +101,9 @@ def _document(doc: DocDiff) -> str:
            f"<h3>{escape(name)} <small>({escape(doc.slug)}, {WORD[doc.change]})</small></h3>"]
     meta = [_field(f) for f in doc.fields]
     meta += [f"knelpunt added: <ins>[{escape(k.thema)}] {escape(k.titel)}</ins>"
-             for k in doc.knelpunten_added if doc.change == "changed"]
+             for k in doc.knelpunten_added]
     meta += [f"knelpunt removed: <del>[{escape(k.thema)}] {escape(k.titel)}</del>"
-             for k in doc.knelpunten_removed if doc.change == "changed"]
+             for k in doc.knelpunten_removed]
     out += [f'<p class="meta">{m}</p>' for m in meta]
     if doc.text.changed:
         out.append('<div lang="nl">')

@@ -15,6 +15,7 @@ so that both the old and the new text can be read back exactly.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -30,6 +31,7 @@ _HARD_LINE = re.compile(r"^\s{0,3}(?:#{1,6}(?:\s|$)|\|)")
 # Above this many word pairs one word-level comparison gets slow (SequenceMatcher is
 # quadratic on texts full of 'de' and 'het'); larger regions are compared block by block.
 MAX_PAIRS = 2_000_000
+MAX_BLOCK_PAIRS = 250_000  # blocks (paragraphs) a region may pair up; beyond, pair in order
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,55 @@ def _diff_blocks(old: list[tuple], new: list[tuple], ops: list[Op]) -> None:
 def _diff_region(old: list[tuple], new: list[tuple], ops: list[Op]) -> None:
     """Blocks that differ: compare word by word, or pair them up first when that would be slow."""
     a, b = _flat(old), _flat(new)
-    if len(a) * len(b) <= MAX_PAIRS or len(old) != len(new):
+    if len(a) * len(b) <= MAX_PAIRS or len(old) == 1 or len(new) == 1:
         _diff_words(a, b, ops)
         return
-    for old_block, new_block in zip(old, new):  # same count: most likely edited one by one
-        _diff_words(old_block, new_block, ops)
+    i = j = 0
+    for x, y in _align(old, new):  # most likely each block edited on its own
+        _diff_words(_flat(old[i:x]), (), ops)
+        _diff_words((), _flat(new[j:y]), ops)
+        _diff_words(old[x], new[y], ops)
+        i, j = x + 1, y + 1
+    _diff_words(_flat(old[i:]), (), ops)
+    _diff_words((), _flat(new[j:]), ops)
+
+
+def _align(old: list[tuple], new: list[tuple]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of alike blocks, in order, with the largest total likeness.
+
+    Likeness is the share of words two blocks have in common (order ignored); blocks
+    less than half alike are not paired. Dynamic programming over block pairs: cheap,
+    since a chapter has tens of blocks, not thousands of words.
+    """
+    if len(old) * len(new) > MAX_BLOCK_PAIRS:
+        return [(k, k) for k in range(min(len(old), len(new)))]
+    bags = [Counter(block) for block in old], [Counter(block) for block in new]
+    n, m = len(old), len(new)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            score = max(best[i + 1][j], best[i][j + 1])
+            like = _likeness(bags[0][i], bags[1][j], len(old[i]), len(new[j]))
+            if like >= 0.5:
+                score = max(score, like + best[i + 1][j + 1])
+            best[i][j] = score
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        like = _likeness(bags[0][i], bags[1][j], len(old[i]), len(new[j]))
+        if like >= 0.5 and best[i][j] == like + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _likeness(a: Counter, b: Counter, len_a: int, len_b: int) -> float:
+    if 2 * min(len_a, len_b) < max(len_a, len_b):  # cannot reach one half
+        return 0.0
+    return 2 * sum((a & b).values()) / (len_a + len_b)
 
 
 def _diff_words(a: tuple[str, ...], b: tuple[str, ...], ops: list[Op]) -> None:
