@@ -65,15 +65,10 @@ def _body(result: CheckResult, doc: _Document, prefix: str, shift: int) -> str:
 
 
 def chapter_section(result: CheckResult, chapter) -> str:
-    heading = f"# {escape(chapter.title)} {{#{anchor('hoofdstuk', chapter.slug)}}}"
-    lines = []
-    if chapter.part:
-        # The part is shown above the title; kept out of the heading so the outline stays clean.
-        lines.append(f"::: {{.deel}}\nDeel {chapter.part}\n:::\n")
-    lines.append(heading)
-    lines.append("")
-    lines.append(_body(result, chapter, f"h{chapter.number:02d}", 1))
-    return "\n".join(lines)
+    # The renderers show "Deel N" above the first chapter of each part (see render/base.py).
+    deel = f' deel="{chapter.part}"' if chapter.part else ""
+    heading = f"# {escape(chapter.title)} {{#{anchor('hoofdstuk', chapter.slug)}{deel}}}"
+    return heading + "\n\n" + _body(result, chapter, f"h{chapter.number:02d}", 1)
 
 
 def theme_counts(ed: Edition) -> list[tuple[str, str, int]]:
