@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from .check import CheckResult
-from .links import KINDS
+from .links import KINDS, code_lines, find_links
 from .model import Edition, _Document
 from .render.base import Document, DocumentMeta
 from .templating import dutch_date
@@ -25,7 +25,6 @@ CHART_PATH = "generated/knelpunten-per-thema.png"
 _PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$@~^&\"':;=%])")
 _REF = re.compile(r"\]\(\s*(" + "|".join(KINDS) + r"):([a-z0-9][a-z0-9-]*)\s*\)")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _ATX = re.compile(r"^(#{1,6})(\s)")
 
 
@@ -39,36 +38,38 @@ def anchor(kind: str, slug: str) -> str:
     return f"{kind}-{slug}"
 
 
-def prepare_body(text: str, prefix: str, shift: int) -> str:
+def prepare_body(text: str, prefix: str, top_level: int) -> str:
     """Make one source's text fit inside the whole document.
 
-    - headings move down `shift` levels (a chapter's `#` sits below its title);
+    - headings move so the text's highest heading sits at `top_level` (editors may start a
+      chapter's sections at `#` or at `##`; either way they land below the chapter title);
     - footnote labels get a per-file prefix (pandoc's labels are document-wide);
     - `stand:`/`onderzoek:`/`hoofdstuk:` links become links to their anchors.
     """
+    lines = text.split("\n")
+    code = code_lines(lines)
+    levels = [len(m[1]) for i, line in enumerate(lines) if i not in code and (m := _ATX.match(line))]
+    shift = top_level - min(levels) if levels else 0
     out = []
-    in_fence = False
-    for line in text.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence:
+    for i, line in enumerate(lines):
+        if i not in code:
             if shift:
-                line = _ATX.sub(lambda m: "#" * min(6, len(m[1]) + shift) + m[2], line)
+                line = _ATX.sub(lambda m: "#" * max(1, min(6, len(m[1]) + shift)) + m[2], line)
             line = _FOOTNOTE.sub(lambda m: f"[^{prefix}-{m[1]}]", line)
             line = _REF.sub(lambda m: f"](#{anchor(m[1], m[2])})", line)
         out.append(line)
     return "\n".join(out).strip("\n")
 
 
-def _body(result: CheckResult, doc: _Document, prefix: str, shift: int) -> str:
-    return prepare_body(result.texts.get(doc.source.path, doc.body), prefix, shift)
+def _body(result: CheckResult, doc: _Document, prefix: str, top_level: int) -> str:
+    return prepare_body(result.texts.get(doc.source.path, doc.body), prefix, top_level)
 
 
 def chapter_section(result: CheckResult, chapter) -> str:
     # The renderers show "Deel N" above the first chapter of each part (see render/base.py).
     deel = f' deel="{chapter.part}"' if chapter.part else ""
     heading = f"# {escape(chapter.title)} {{#{anchor('hoofdstuk', chapter.slug)}{deel}}}"
-    return heading + "\n\n" + _body(result, chapter, f"h{chapter.number:02d}", 1)
+    return heading + "\n\n" + _body(result, chapter, f"h{chapter.number:02d}", 2)
 
 
 def theme_counts(ed: Edition) -> list[tuple[str, str, int]]:
@@ -121,7 +122,7 @@ def onderzoeken_section(result: CheckResult) -> str:
                 f"*{escape(o.instelling)}*, {o.jaar}. Auteurs: {escape(', '.join(o.auteurs))}."
                 + (f" <{o.url}>" if o.url else ""),
                 "",
-                _body(result, o, f"o-{o.slug}", 3),
+                _body(result, o, f"o-{o.slug}", 4),
                 "",
             ]
     return "\n".join(parts).rstrip() + "\n"
@@ -157,7 +158,7 @@ def standen_section(result: CheckResult) -> str:
             parts.append("")
             parts += [f"- {escape(themes.get(k.thema, k.thema))}: {escape(k.titel)}" for k in s.knelpunten]
             parts.append("")
-        parts += [_body(result, s, f"s-{s.slug}", 2), ""]
+        parts += [_body(result, s, f"s-{s.slug}", 3), ""]
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -190,8 +191,6 @@ def assemble(result: CheckResult, chart: bytes | None = None) -> Document:
 
 def _used_images(result: CheckResult) -> dict[str, Path]:
     """Images the text refers to (validated by `check` to exist inside the edition)."""
-    from .links import find_links
-
     used = {}
     for doc in result.edition.documents():
         for link in find_links(result.texts.get(doc.source.path, doc.body)):

@@ -98,9 +98,15 @@ def test_escape_keeps_data_literal() -> None:
     assert _ast_text(escape(nasty)).strip() == nasty
 
 
+def test_sections_land_below_the_title_whatever_level_they_start_at() -> None:
+    assert prepare_body("## A\n\n### B", "p", 2) == "## A\n\n### B"
+    assert prepare_body("# A\n\n## B", "p", 2) == "## A\n\n### B"
+    assert prepare_body("# A\n\n## B", "p", 3) == "### A\n\n#### B"
+
+
 def test_prepare_body_leaves_code_alone() -> None:
     text = "# Kop\n\n```\n# geen kop [^1] (stand:uwv)\n```\nZie [x](stand:uwv).[^1]"
-    out = prepare_body(text, "p", 1)
+    out = prepare_body(text, "p", 2)
     assert out.startswith("## Kop")
     assert "# geen kop [^1] (stand:uwv)" in out
     assert "[x](#stand-uwv).[^p-1]" in out
