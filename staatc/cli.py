@@ -169,6 +169,61 @@ class _progress:
             self.status.stop()
 
 
+@app.command()
+def milestones(
+    edition: EditionArg,
+    as_of: AsOfOpt = None,
+    ics: Annotated[
+        Optional[Path],
+        typer.Option("--ics", help="Also write the milestones and chapter deadlines as an iCalendar file.",
+                     dir_okay=False),
+    ] = None,
+) -> None:
+    """The schedule: every milestone, its gate and the chapters that block it; overdue chapters.
+
+    Exits 1 when a milestone has passed (its date is before --as-of) with its gate unmet.
+    """
+    from rich.console import Console
+
+    from . import report
+    from .check import check_edition
+    from .errors import has_errors
+    from .load import resolve_edition
+    from .schedule import build_schedule
+    from .schedule_view import milestone_table, overdue_table, verdict
+
+    cwd = Path.cwd()
+    day = parse_as_of(as_of)
+    try:
+        result = check_edition(resolve_edition(edition, cwd), day)
+    except StaatcError as exc:
+        fail(exc)
+    if has_errors(result.problems):
+        errors = [p for p in result.problems if p.severity == "error"]
+        sys.stdout.write(report.as_text(errors, cwd))
+        typer.echo(f"{report.summary(errors)} Fix them first: the schedule needs a valid edition.", err=True)
+        raise typer.Exit(1)
+    ed = result.edition
+    sched = build_schedule(ed, day)
+    console = Console(highlight=False)
+    console.print(milestone_table(ed.config.title, sched))
+    console.print()
+    console.print(overdue_table(sched))
+    console.print()
+    console.print(verdict(sched))
+    if ics is not None:
+        from .ics import calendar_bytes
+        from .output import write_atomic
+
+        try:
+            write_atomic(ics, calendar_bytes(ed))
+        except StaatcError as exc:
+            fail(exc)
+        n = len(ed.config.milestones) + len(ed.chapters)
+        typer.echo(f"Wrote {ics} ({n} events).", err=True)
+    raise typer.Exit(1 if sched.missed else 0)
+
+
 def main() -> None:
     app()
 

@@ -14,23 +14,43 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import OutputError
+
 STAMP = ".staatc-build.json"
 _TMP_SUFFIX = ".staatc-tmp"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TMP_SUFFIX)
+    """Write through a temporary file in the same folder, so a reader never sees half a file."""
+    folder = path.parent
+    if path.is_dir():
+        raise OutputError(f"cannot write '{path}': it is a folder; give a file name", path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=_TMP_SUFFIX)
+    except OSError as exc:
+        raise OutputError(f"cannot write in '{folder}' ({exc.strerror}): choose another "
+                          "folder", path) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; outputs are for sharing
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write '{path}' ({exc.strerror}): choose another path",
+                          path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def sha256(data: bytes) -> str:
