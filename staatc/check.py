@@ -34,7 +34,7 @@ def check_edition(root: Path, as_of: date) -> CheckResult:
     problems = [
         *problems,
         *template_problems,
-        *validate(edition),
+        *validate(edition, texts),
         *schedule_problems(edition, as_of),  # sanity errors; deadlines as of `as_of` as warnings
     ]
     return CheckResult(edition, sort_problems(problems), texts)
