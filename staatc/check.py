@@ -13,6 +13,7 @@ from pathlib import Path
 from .errors import Problem, has_errors, sort_problems
 from .load import load_edition
 from .model import Edition
+from .schedule import schedule_problems
 from .templating import render_texts
 from .validate import validate
 
@@ -30,5 +31,10 @@ class CheckResult:
 def check_edition(root: Path, as_of: date) -> CheckResult:
     edition, problems = load_edition(root)
     texts, template_problems = render_texts(edition)
-    problems = [*problems, *template_problems, *validate(edition)]
+    problems = [
+        *problems,
+        *template_problems,
+        *validate(edition, texts),
+        *schedule_problems(edition, as_of),  # sanity errors; deadlines as of `as_of` as warnings
+    ]
     return CheckResult(edition, sort_problems(problems), texts)
