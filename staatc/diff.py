@@ -198,7 +198,8 @@ def _title(doc: _Document) -> str:
     if isinstance(doc, Chapter):
         return doc.title
     if isinstance(doc, Stand):
-        return f"{doc.organisatie} ({doc.afkorting})"
+        same = doc.afkorting.casefold() == doc.organisatie.casefold()
+        return doc.organisatie if same else f"{doc.organisatie} ({doc.afkorting})"
     if isinstance(doc, Onderzoek):
         return doc.titel
     return getattr(doc, "betreft", None) or "Kamerbrief"

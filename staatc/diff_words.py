@@ -99,7 +99,7 @@ def whole(text: str, kind: Kind) -> TextDiff:
 def diff_tokens(old: list[str], new: list[str]) -> TextDiff:
     ops: list[Op] = []
     _diff_blocks(_blocks(old), _blocks(new), ops)
-    return TextDiff(tuple(_merge(ops)))
+    return TextDiff(tuple(_cleanup(ops)))
 
 
 def _blocks(tokens: list[str]) -> list[tuple[str, ...]]:
@@ -197,19 +197,65 @@ def _flat(blocks: list[tuple]) -> tuple[str, ...]:
 
 
 def _merge(ops: list[Op]) -> list[Op]:
-    """Join neighbours of one kind; within a change, deletions go before insertions."""
+    """Join neighbours of one kind; between two equal runs, deletions go before insertions."""
     merged: list[Op] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        merged.extend(Op(k, tuple(t)) for k, t in (("delete", deleted), ("insert", inserted)) if t)
+        deleted.clear()
+        inserted.clear()
+
     for op in ops:
-        if not op.tokens:
-            continue
-        if merged and merged[-1].kind == op.kind:
-            merged[-1] = Op(op.kind, merged[-1].tokens + op.tokens)
-        elif (op.kind == "delete" and merged and merged[-1].kind == "insert"
-              and len(merged) > 1 and merged[-2].kind == "delete"):
-            merged[-2] = Op("delete", merged[-2].tokens + op.tokens)
-        else:
-            merged.append(op)
+        if op.kind == "delete":
+            deleted.extend(op.tokens)
+        elif op.kind == "insert":
+            inserted.extend(op.tokens)
+        elif op.tokens:
+            flush()
+            if merged and merged[-1].kind == "equal":
+                merged[-1] = Op("equal", merged[-1].tokens + op.tokens)
+            else:
+                merged.append(op)
+    flush()
     return merged
+
+
+def _cleanup(ops: list[Op]) -> list[Op]:
+    """Drop chance matches inside a rewrite, so it reads as old text out, new text in.
+
+    A rewritten sentence shares words like 'de' and 'het' with the old one; marking
+    those as unchanged chops the change into word soup. As in diff-match-patch's
+    semantic cleanup (one pass with a stack, stepping back after each removal), a
+    run of equal words no longer than the change on either side of it becomes part
+    of the change. Equal runs with a break in them stay: they keep paragraphs apart.
+    """
+    ops = _merge(ops)
+    equalities: list[int] = []  # indexes of the equal runs seen, most recent last
+    last: Op | None = None  # the most recent equal run that could still be dropped
+    before = after = (0, 0)  # (deleted, inserted) words before and after `last`
+    changed = False
+    i = 0
+    while i < len(ops):
+        op = ops[i]
+        if op.kind == "equal":
+            equalities.append(i)
+            before, after = after, (0, 0)
+            last = None if any(t in BREAKS for t in op.tokens) else op
+        else:
+            after = (after[0] + op.words, after[1]) if op.kind == "delete" else (after[0], after[1] + op.words)
+            if last is not None and len(last.tokens) <= min(max(before), max(after)):
+                at = equalities.pop()
+                ops[at : at + 1] = [Op("delete", last.tokens), Op("insert", last.tokens)]
+                if equalities:
+                    equalities.pop()  # the equal run before it is measured afresh
+                i = equalities[-1] if equalities else -1
+                before = after = (0, 0)
+                last = None
+                changed = True
+        i += 1
+    return _merge(ops) if changed else ops
 
 
 # --- layout: paragraphs with spaces placed for both versions --------------------------
