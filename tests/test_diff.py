@@ -215,6 +215,16 @@ def test_text_is_plain_without_a_terminal(pair, run, monkeypatch) -> None:
     assert "knelpunt added [gegevensuitwisseling]: Gegevens van gemeenten komen laat" in out
 
 
+def test_text_to_a_file_is_plain(pair, run, tmp_path) -> None:
+    old, new = pair
+    edit(new, UWV, "regels op elkaar", "regels op elk")
+    out = tmp_path / "diff.txt"
+    result = run("diff", "2023", "2024", "--out", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert "[-elkaar-] {+elk+}" in text and "\x1b[" not in text
+
+
 def test_text_is_coloured_on_a_terminal(pair) -> None:
     from rich.console import Console
 
