@@ -48,7 +48,10 @@ class Problem:
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=Problem.sort_key)
+    # Problems compare by place only (file, line): deduplicate on everything, or two
+    # different problems on one line would collapse into one.
+    unique = {(p.file, p.line, p.severity, p.code, p.message): p for p in problems}
+    return sorted(unique.values(), key=Problem.sort_key)
 
 
 def has_errors(problems: list[Problem]) -> bool:
