@@ -27,12 +27,13 @@ def problems(run, *args: str) -> tuple[int, list[dict]]:
     return result.exit_code, json.loads(result.stdout)["problems"]
 
 
-def found(run, code: str) -> list[tuple[str, int, str]]:
-    """(file, line, severity) of every problem with this code."""
+def found(run, code: str, path: str | None = None) -> list[tuple[str, int, str]]:
+    """(file, line, severity) of every problem with this code (in this file)."""
     _, items = problems(run)
-    return [(p["file"], p["line"], p["severity"]) for p in items if p["code"] == code]
+    return [(p["file"], p["line"], p["severity"]) for p in items
+            if p["code"] == code and path in (None, p["file"])]
 
 
-def messages(run, code: str) -> list[str]:
+def messages(run, code: str, path: str | None = None) -> list[str]:
     _, items = problems(run)
-    return [p["message"] for p in items if p["code"] == code]
+    return [p["message"] for p in items if p["code"] == code and path in (None, p["file"])]

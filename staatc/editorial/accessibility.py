@@ -124,12 +124,12 @@ def link_text(ctx: Context) -> Iterable[Problem]:
     for doc in ctx.documents:
         for line in _content(doc):
             for m in _LINK.finditer(line.text):
-                text = " ".join(strip_inline(m.group(1)).split())
-                said = text.strip(" .:!").casefold()
-                if said in VAGUE_LINKS:
-                    why = f"'{text}' says nothing about where the link goes"
-                elif _URL_TEXT.match(text):
+                text = " ".join(m.group(1).strip("*_ ").split())
+                said = " ".join(strip_inline(text).split()).strip(" .:!").casefold()
+                if _URL_TEXT.match(text):
                     why = "a bare web address is read out letter by letter"
+                elif said in VAGUE_LINKS:
+                    why = f"'{text}' says nothing about where the link goes"
                 else:
                     continue
                 yield Problem(
