@@ -48,10 +48,7 @@ class Problem:
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    # Problems compare by place only (file, line): deduplicate on everything, or two
-    # different problems on one line would collapse into one.
-    unique = {(p.file, p.line, p.severity, p.code, p.message): p for p in problems}
-    return sorted(unique.values(), key=Problem.sort_key)
+    return sorted(set(problems), key=Problem.sort_key)
 
 
 def has_errors(problems: list[Problem]) -> bool:
