@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import Problem, has_errors, sort_problems
 from .load import load_edition
 from .model import Edition
+from .schedule import schedule_problems
 from .templating import render_texts
 from .validate import validate
 
@@ -34,12 +35,16 @@ class CheckResult:
 def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResult:
     edition, problems = load_edition(root)
     texts, template_problems = render_texts(edition)
-    problems = [*problems, *template_problems, *validate(edition)]
-    if editorial:
+    problems = [
+        *problems,
+        *template_problems,
+        *validate(edition, texts),
+        *schedule_problems(edition, as_of),  # sanity errors; deadlines as of `as_of` as warnings
+    ]
+    notices: list[str] = []
+    if editorial:  # language level, accessibility, house rules (staatc.editorial)
         from .editorial import editorial_checks
 
         editorial_problems, notices = editorial_checks(edition, texts)
         problems += editorial_problems
-    else:
-        notices = []
     return CheckResult(edition, sort_problems(problems), texts, notices)

@@ -110,6 +110,125 @@ def check(
     raise typer.Exit(1 if result.failed(strict) else 0)
 
 
+@app.command()
+def build(
+    edition: EditionArg,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default build/<year>).")] = None,
+    format: Annotated[str, typer.Option("--format", help="Comma-separated: docx,pdf.")] = "docx,pdf",
+    as_of: AsOfOpt = None,
+    strict: StrictOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Build the rapportage and the kamerbrief as Word and accessible PDF."""
+    from .build import FORMATS, build_edition
+    from .load import resolve_edition
+
+    formats = tuple(f.strip() for f in format.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise typer.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}: use docx, pdf or docx,pdf")
+    cwd = Path.cwd()
+    day = parse_as_of(as_of)
+    try:
+        root = resolve_edition(edition, cwd)
+        out_dir = out or cwd / "build" / (root.name if not edition.isdigit() else edition)
+        with _progress(quiet) as step:
+            result = build_edition(root, out_dir, day, formats, strict=strict, force=force, progress=step)
+    except StaatcError as exc:
+        fail(exc)
+    for problem in result.problems:
+        typer.echo(problem.format(cwd), err=True)
+    verb = "Up to date" if result.skipped else "Wrote"
+    for path in result.outputs:
+        typer.echo(f"{verb}: {_shown(path, cwd)}")
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    import os
+
+    return os.path.relpath(path, cwd)
+
+
+class _progress:
+    """A rich status line on a terminal; silent when piped, in CI or with --quiet."""
+
+    def __init__(self, quiet: bool):
+        self.status = None
+        if not quiet and sys.stderr.isatty():
+            from rich.console import Console
+
+            self.status = Console(stderr=True).status("Building")
+
+    def __enter__(self):
+        if self.status is not None:
+            self.status.start()
+        return self.update
+
+    def update(self, step: str) -> None:
+        if self.status is not None:
+            self.status.update(step + " …")
+
+    def __exit__(self, *exc) -> None:
+        if self.status is not None:
+            self.status.stop()
+
+
+@app.command()
+def milestones(
+    edition: EditionArg,
+    as_of: AsOfOpt = None,
+    ics: Annotated[
+        Optional[Path],
+        typer.Option("--ics", help="Also write the milestones and chapter deadlines as an iCalendar file.",
+                     dir_okay=False),
+    ] = None,
+) -> None:
+    """The schedule: every milestone, its gate and the chapters that block it; overdue chapters.
+
+    Exits 1 when a milestone has passed (its date is before --as-of) with its gate unmet.
+    """
+    from rich.console import Console
+
+    from . import report
+    from .check import check_edition
+    from .errors import has_errors
+    from .load import resolve_edition
+    from .schedule import build_schedule
+    from .schedule_view import milestone_table, overdue_table, verdict
+
+    cwd = Path.cwd()
+    day = parse_as_of(as_of)
+    try:
+        result = check_edition(resolve_edition(edition, cwd), day)
+    except StaatcError as exc:
+        fail(exc)
+    if has_errors(result.problems):
+        errors = [p for p in result.problems if p.severity == "error"]
+        sys.stdout.write(report.as_text(errors, cwd))
+        typer.echo(f"{report.summary(errors)} Fix them first: the schedule needs a valid edition.", err=True)
+        raise typer.Exit(1)
+    ed = result.edition
+    sched = build_schedule(ed, day)
+    console = Console(highlight=False)
+    console.print(milestone_table(ed.config.title, sched))
+    console.print()
+    console.print(overdue_table(sched))
+    console.print()
+    console.print(verdict(sched))
+    if ics is not None:
+        from .ics import calendar_bytes
+        from .output import write_atomic
+
+        try:
+            write_atomic(ics, calendar_bytes(ed))
+        except StaatcError as exc:
+            fail(exc)
+        n = len(ed.config.milestones) + len(ed.chapters)
+        typer.echo(f"Wrote {ics} ({n} events).", err=True)
+    raise typer.Exit(1 if sched.missed else 0)
+
+
 def main() -> None:
     app()
 

@@ -9,7 +9,7 @@ Anything that is not a `StaatcError` is a bug in staatc and stays a traceback.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -22,9 +22,11 @@ class Problem:
 
     file: Path
     line: int | None
-    severity: Severity = field(compare=False)
-    code: str = field(compare=False)
-    message: str = field(compare=False)
+    # Every field takes part in equality: two different problems on one line are both kept
+    # (only exact duplicates are merged by `sort_problems`).
+    severity: Severity
+    code: str
+    message: str
 
     def sort_key(self) -> tuple[str, int, str, str]:
         return (str(self.file), self.line or 0, self.code, self.message)
@@ -96,6 +98,10 @@ class UnsafePathError(StaatcError):
 
 class TemplateError(StaatcError):
     code = "template"
+
+
+class OutputError(StaatcError):
+    code = "output"
 
 
 class InvalidEdition(StaatcError):

@@ -36,13 +36,23 @@ class Link:
         return self.target.partition(":")[2]
 
 
-def find_links(text: str, first_line: int = 1) -> Iterator[Link]:
-    in_fence = False
-    for offset, line in enumerate(text.split("\n")):
+def code_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines inside fenced code blocks (fences included): not Markdown to scan."""
+    code, in_fence = set(), False
+    for i, line in enumerate(lines):
         if _FENCE.match(line):
             in_fence = not in_fence
-            continue
-        if in_fence:
+            code.add(i)
+        elif in_fence:
+            code.add(i)
+    return code
+
+
+def find_links(text: str, first_line: int = 1) -> Iterator[Link]:
+    lines = text.split("\n")
+    code = code_lines(lines)
+    for offset, line in enumerate(lines):
+        if offset in code:
             continue
         for m in _LINK.finditer(_CODE_SPAN.sub(lambda s: " " * len(s.group()), line)):
             yield Link(first_line + offset, m.group(2), m.group(3), bool(m.group(1)))

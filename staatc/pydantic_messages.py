@@ -27,7 +27,10 @@ _FIX = {
 
 
 def _key_name(loc: tuple) -> str:
-    parts = [str(p) for p in loc if not (isinstance(p, str) and p.startswith(("function-", "[")))]
+    # List positions are left out ('milestones.gate', not 'milestones.1.gate'): pydantic counts
+    # from 0, editors from 1, and the problem's line already says which item it is.
+    parts = [str(p) for p in loc
+             if not isinstance(p, int) and not (isinstance(p, str) and p.startswith(("function-", "[")))]
     return ".".join(parts) if parts else "front matter"
 
 

@@ -86,24 +86,49 @@ def chapters_not_empty(ed: Edition) -> Iterable[Problem]:
                        "the file")
 
 
-def references_resolve(ed: Edition) -> Iterable[Problem]:
+_FOLDERS = {"stand": "standen", "onderzoek": "onderzoeken", "hoofdstuk": "chapters"}
+
+
+def _reference_targets(ed: Edition) -> dict[str, set[str]]:
     targets = {
         "stand": {s.slug for s in ed.standen},
         "onderzoek": {o.slug for o in ed.onderzoeken},
         "hoofdstuk": {c.slug for c in ed.chapters},
     }
-    folders = {"stand": "standen", "onderzoek": "onderzoeken", "hoofdstuk": "chapters"}
     for path in ed.unloaded:  # already reported; a second error for each link would be noise
-        kind = {v: k for k, v in folders.items()}.get(path.parent.name)
+        kind = {v: k for k, v in _FOLDERS.items()}.get(path.parent.name)
         if kind:
             targets[kind].add(path.stem)
+    return targets
+
+
+def _broken(link, targets: dict[str, set[str]]) -> str | None:
+    if link.kind and link.slug not in targets[link.kind]:
+        return (f"'{link.target}' does not exist: there is no {_FOLDERS[link.kind]}/{link.slug}.md; "
+                f"fix the name after '{link.kind}:'")
+    return None
+
+
+def references_resolve(ed: Edition) -> Iterable[Problem]:
+    targets = _reference_targets(ed)
     for doc in ed.documents():
         for link in find_links(doc.body, doc.source.body_line):
-            if link.kind and link.slug not in targets[link.kind]:
-                yield _err(doc.source.path, link.line, "broken-reference",
-                           f"'{link.target}' does not exist: there is no "
-                           f"{folders[link.kind]}/{link.slug}.md; fix the name after "
-                           f"'{link.kind}:'")
+            if message := _broken(link, targets):
+                yield _err(doc.source.path, link.line, "broken-reference", message)
+
+
+def generated_references_resolve(ed: Edition, texts: dict[Path, str]) -> Iterable[Problem]:
+    """References that template expressions write (in a loop, say) are checked too.
+
+    They have no line of their own, so they are reported at the start of the text.
+    """
+    targets = _reference_targets(ed)
+    for doc in ed.documents():
+        typed = {link.target for link in find_links(doc.body)}
+        for link in find_links(texts.get(doc.source.path, "")):
+            if link.target not in typed and (message := _broken(link, targets)):
+                yield _err(doc.source.path, doc.source.body_line, "broken-reference",
+                           message + " (this link is made by a template expression)")
 
 
 def images_valid(ed: Edition) -> Iterable[Problem]:
@@ -162,8 +187,11 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def validate(ed: Edition) -> list[Problem]:
+def validate(ed: Edition, texts: dict[Path, str] | None = None) -> list[Problem]:
+    """Run every rule (no short circuit); `texts` are the bodies with expressions rendered."""
     problems: list[Problem] = []
     for rule in RULES:
         problems.extend(rule(ed))
+    if texts is not None:
+        problems.extend(generated_references_resolve(ed, texts))
     return problems

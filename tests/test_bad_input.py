@@ -129,6 +129,7 @@ CASES = [
     Case("broken-stand-ref", edit(CH1, "(stand:uwv)", "(stand:uvw)"), CH1, 11, "broken-reference", "fix the name"),
     Case("broken-onderzoek-ref", edit(CH1, "(onderzoek:tias-stapeling)", "(onderzoek:tias)"), CH1, 11, "broken-reference", "no onderzoeken/tias.md"),
     Case("broken-chapter-ref", edit(CH1, "(hoofdstuk:02-complexiteitsreductie)", "(hoofdstuk:02-complexiteit)"), CH1, 19, "broken-reference", "no chapters/02-complexiteit.md"),
+    Case("ref-made-by-expression", edit(CH2, "De oproep blijft staan.", "{% for s in ['uwv', 'nope'] %}[{{ s }}](stand:{{ s }}) {% endfor %}"), CH2, 8, "broken-reference", "made by a template expression"),
     Case("ref-in-stand", edit(UWV, "UWV ziet", "Zie [SVB](stand:svbb). UWV ziet"), UWV, 13, "broken-reference", "fix the name"),
     # Template expressions
     Case("template-syntax", edit(CH1, "{{ standen | length }}", "{{ standen | length }"), CH1, 9, "template", "check the"),

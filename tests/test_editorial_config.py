@@ -81,6 +81,8 @@ Zie [klik hier](https://www.uwv.nl/) en [hoofdstuk 2](hoofdstuk:02-complexiteits
 TODO: de uitvoerring nakijken.
 
 {hard}
+
+# Slot
 """
 HARD = ("De implementatie van geharmoniseerde begripsdefinities vereist intensieve interdepartementale "
         "afstemming tussen beleidsverantwoordelijke directies en uitvoeringsorganisaties, waarbij "
@@ -88,7 +90,7 @@ HARD = ("De implementatie van geharmoniseerde begripsdefinities vereist intensie
         "zorgvuldig geïnventariseerd en gedocumenteerd moeten worden door verantwoordelijke functionarissen.")
 EXPECTED = {  # code → (line, severity)
     "readability": (2, "warning"),  # the chapter's title line
-    "heading-skip": (7, "warning"),
+    "heading-skip": (7, "warning"),  # ### while the text's top level is #
     "typed-count": (8, "warning"),
     "link-text": (9, "warning"),
     "final-cites-concept": (9, "warning"),

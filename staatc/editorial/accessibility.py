@@ -39,22 +39,24 @@ def _content(doc: Document) -> Iterable[Line]:
 
 
 def heading_skip(ctx: Context) -> Iterable[Problem]:
-    """A heading more than one level deeper than the one before it (## then ####)."""
+    """A heading more than one level deeper than the one before it (## then ####).
+
+    The assembler moves a text's headings so its highest one sits right below the
+    chapter title, so a text may start at any level: what counts is each step down.
+    """
     for doc in ctx.documents:
-        # The file's title is the level above its first heading, so it may start at # or ##.
-        previous = 1
-        for line in _content(doc):
-            found = heading(line.text)
-            if not found:
-                continue
-            level, title = found
+        headings = [(line.number, *found) for line in _content(doc) if (found := heading(line.text))]
+        if not headings:
+            continue
+        previous = min(level for _, level, _ in headings) - 1
+        for number, level, title in headings:
             if level > previous + 1:
-                marks = "#" * (previous + 1)
                 yield Problem(
-                    doc.path, line.number, "warning", "heading-skip",
+                    doc.path, number, "warning", "heading-skip",
                     f"heading '{title}' is level {level} ({'#' * level}) right after level "
-                    f"{previous}: screen readers navigate by levels, so do not skip one; make "
-                    f"it {marks} or add the missing level above it",
+                    f"{previous} ({'#' * previous or 'the title'}): screen readers navigate by "
+                    f"levels, so do not skip one; make it {'#' * (previous + 1)} or add the "
+                    "missing level above it",
                 )
             previous = level
 

@@ -15,7 +15,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
+from ..links import code_lines
+
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})(\s+|$)(.*)$")
 _TABLE_ROW = re.compile(r"^\s*[|+]")
 _CAPTION = re.compile(r"^\s*(:\s|Table:|Tabel:)")
@@ -95,13 +96,9 @@ def source_lines(raw: str, rendered: str | None, first_line: int) -> list[Line]:
     if rendered is None:  # the expressions failed (already reported): read around them
         rendered = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", raw)
     mapping = line_map(raw, rendered)
-    lines, in_fence = [], False
-    for index, text in enumerate(rendered.split("\n")):
-        fence = bool(_FENCE.match(text))
-        lines.append(Line(first_line + mapping[index], text, code=in_fence or fence))
-        if fence:
-            in_fence = not in_fence
-    return lines
+    texts = rendered.split("\n")
+    code = code_lines(texts)
+    return [Line(first_line + mapping[i], text, code=i in code) for i, text in enumerate(texts)]
 
 
 def heading(text: str) -> tuple[int, str] | None:
