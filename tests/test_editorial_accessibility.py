@@ -14,6 +14,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 def test_heading_that_skips_a_level(edition: Path, run) -> None:
     path = chapter(edition, "03-koppen.md", "# Eén\n\nTekst.\n\n## Twee\n\nTekst.\n\n#### Vier\n\nTekst.\n")
     assert found(run, "heading-skip") == [(path, 15, "warning")]
+    assert "after a level-2 heading (##)" in messages(run, "heading-skip")[0]
     assert "make it ###" in messages(run, "heading-skip")[0]
 
 

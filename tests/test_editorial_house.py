@@ -62,7 +62,7 @@ def test_concept_may_cite_a_concept(edition: Path, run) -> None:
 
 
 @pytest.mark.parametrize("typed, noun", [
-    ("3 Standen", "2 standen"),
+    ("3 Standen", "2 Standen"),
     ("twee onderzoeken", "1 onderzoeken"),
     ("4 knelpunten", "3 knelpunten"),
     ("12 hoofdstukken", "3 hoofdstukken"),

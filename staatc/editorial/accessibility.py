@@ -48,15 +48,15 @@ def heading_skip(ctx: Context) -> Iterable[Problem]:
         headings = [(line.number, *found) for line in _content(doc) if (found := heading(line.text))]
         if not headings:
             continue
-        previous = min(level for _, level, _ in headings) - 1
+        previous = top = min(level for _, level, _ in headings) - 1
         for number, level, title in headings:
             if level > previous + 1:
+                after = "the title" if previous == top else f"a level-{previous} heading ({'#' * previous})"
                 yield Problem(
                     doc.path, number, "warning", "heading-skip",
-                    f"heading '{title}' is level {level} ({'#' * level}) right after level "
-                    f"{previous} ({'#' * previous or 'the title'}): screen readers navigate by "
-                    f"levels, so do not skip one; make it {'#' * (previous + 1)} or add the "
-                    "missing level above it",
+                    f"heading '{title}' ({'#' * level}) skips a level: it comes right after "
+                    f"{after}. Screen readers navigate by heading levels: make it "
+                    f"{'#' * (previous + 1)}, or add the missing level above it",
                 )
             previous = level
 

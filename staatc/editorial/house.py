@@ -27,6 +27,8 @@ _COUNT = re.compile(
     r"(?<![\w.,-])(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(standen|onderzoeken|knelpunten|hoofdstukken)\b",
     re.IGNORECASE,
 )
+_NOUNS = {"standen": "Standen", "onderzoeken": "onderzoeken", "knelpunten": "knelpunten",
+          "hoofdstukken": "hoofdstukken"}
 _EXPRESSIONS = {
     "standen": "{{ standen | length }} Standen",
     "onderzoeken": "{{ onderzoeken | length }} onderzoeken",
@@ -110,6 +112,6 @@ def typed_count(ctx: Context) -> Iterable[Problem]:
                     continue
                 yield Problem(
                     doc.path, line.number, "warning", "typed-count",
-                    f"'{m.group()}' is typed, but this edition has {actual} {noun}: write "
+                    f"'{m.group()}' is typed, but this edition has {actual} {_NOUNS[noun]}: write "
                     f"'{_EXPRESSIONS[noun]}' so the number follows the data",
                 )

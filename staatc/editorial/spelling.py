@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from ..errors import Problem, StaatcError
 from .document import Context, Document, Speller
-from .text import _CAPTION, bare, heading, is_table_line, prose_lines, strip_inline
+from .text import bare, heading, is_caption, is_table_line, prose_lines, strip_inline
 
 WORDLIST = "woordenlijst.txt"
 INSTALL_HINT = "pip install 'staatc[spelling]'"
@@ -85,7 +85,7 @@ def _checkable(doc: Document) -> Iterator[tuple[int, str]]:
             yield line.number, prose.pop(line.number)
         elif found := heading(line.text):
             yield line.number, strip_inline(found[1])
-        elif is_table_line(line.text) or _CAPTION.match(line.text):
+        elif is_table_line(line.text) or is_caption(line.text):
             yield line.number, strip_inline(re.sub(r"[|+]", " ", line.text.lstrip(" :")))
 
 

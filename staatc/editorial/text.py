@@ -114,6 +114,10 @@ def is_table_line(text: str) -> bool:
     return bool(_TABLE_ROW.match(text))
 
 
+def is_caption(text: str) -> bool:
+    return bool(_CAPTION.match(text))
+
+
 def strip_inline(text: str) -> str:
     """A line of Markdown → the words a reader sees."""
     for pattern, replacement in _INLINE:
