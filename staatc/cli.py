@@ -229,6 +229,77 @@ def milestones(
     raise typer.Exit(1 if sched.missed else 0)
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+    docx = "docx"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The old side: a year, an edition folder, or EDITION@GITREV.")],
+    new: Annotated[str, typer.Argument(help="The new side: a year, an edition folder, or EDITION@GITREV.")],
+    format: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] = DiffFormat.text,
+    out: Annotated[
+        Optional[Path], typer.Option("--out", help="Write to this file (docx default: diff-OLD-NEW.docx).")
+    ] = None,
+) -> None:
+    """Show what changed between two editions or drafts (EDITION@GITREV reads a git revision)."""
+    import os
+
+    from .diff_sources import compare
+    from .output import write_atomic
+
+    cwd = Path.cwd()
+    try:
+        result = compare(old, new, cwd, date.today())
+    except StaatcError as exc:
+        fail(exc)
+    if format is DiffFormat.docx:
+        from .diff_docx import render as render_docx
+
+        target = out or cwd / _safe_name(f"diff-{old}-{new}.docx")
+        try:
+            write_atomic(target, render_docx(result))
+        except StaatcError as exc:
+            fail(exc)
+        typer.echo(f"Wrote {_shown(target, cwd)}", err=True)
+        return
+    if format is DiffFormat.text:
+        from .diff_text import render as render_text
+
+        color = out is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text = render_text(result, color)
+        if color:
+            from rich.console import Console
+
+            Console(highlight=False, soft_wrap=True).print(text, end="")
+            return
+        output = text.plain
+    elif format is DiffFormat.json:
+        from .diff_json import render as render_json
+
+        output = render_json(result)
+    else:
+        from .diff_html import render as render_html
+
+        output = render_html(result)
+    if out is None:
+        sys.stdout.write(output)
+        return
+    try:
+        write_atomic(out, output.encode("utf-8"))
+    except StaatcError as exc:
+        fail(exc)
+
+
+def _safe_name(name: str) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name)
+
+
 def main() -> None:
     app()
 
