@@ -123,3 +123,11 @@ def test_every_code_can_be_set(level: str, edition: Path, run) -> None:
     lines = "".join(f"  {c.code}: {level}\n" for c in CHECKS if c.code != "spelling")
     set_config(edition, "checks:\n" + lines)
     assert problems(run) == (0, [])
+
+
+def test_editorial_errors_do_not_block_diff_or_milestones(edition: Path, run) -> None:
+    chapter(edition, "03-noot.md", "TODO: af maken.\n", status="final")
+    assert problems(run)[0] == 1  # check fails on the note in a final chapter
+    assert run("diff", "editions/2024", "editions/2024").exit_code == 0
+    milestones = run("milestones", "2024", "--as-of", "2024-05-01")
+    assert "todo-marker" not in milestones.output and "Fix them first" not in milestones.output
