@@ -92,6 +92,11 @@ def check(
     except StaatcError as exc:
         fail(exc)
     problems = result.problems
+    for notice in result.notices:  # e.g. "spelling not checked": no problem, but worth knowing
+        if format is CheckFormat.github:
+            sys.stdout.write(report.github_notice(notice))
+        else:
+            typer.echo(f"notice: {notice}", err=True)
     if format is CheckFormat.text:
         sys.stdout.write(report.as_text(problems, cwd))
         typer.echo(report.summary(problems), err=True)
@@ -194,8 +199,8 @@ def milestones(
 
     cwd = Path.cwd()
     day = parse_as_of(as_of)
-    try:
-        result = check_edition(resolve_edition(edition, cwd), day)
+    try:  # the schedule needs a valid edition; editorial findings do not block it
+        result = check_edition(resolve_edition(edition, cwd), day, editorial=False)
     except StaatcError as exc:
         fail(exc)
     if has_errors(result.problems):

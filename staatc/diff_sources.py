@@ -48,10 +48,10 @@ def load_side(arg: str, cwd: Path, as_of: date, stack: ExitStack) -> tuple[Side,
     folder, rev = split_revision(arg, cwd)
     if rev is None:
         root = resolve_edition(folder, cwd)
-        result = check_edition(root, as_of)
+        result = check_edition(root, as_of, editorial=False)  # drafts with notes compare
         return Side(arg, result.edition, result.texts), result.problems
     root, shown = stack.enter_context(checkout(folder, rev, cwd))
-    result = check_edition(root, as_of)
+    result = check_edition(root, as_of, editorial=False)  # drafts with notes compare
     problems = [_relocate(p, root, shown, rev) for p in result.problems]
     return Side(arg, result.edition, result.texts), problems
 

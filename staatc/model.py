@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 ChapterStatus = Literal["concept", "review", "final"]
 STATUS_ORDER: dict[str, int] = {"concept": 0, "review": 1, "final": 2}
@@ -34,6 +34,16 @@ class Milestone(_Strict):
     gate: ChapterStatus | None = None
 
 
+CheckLevel = Literal["off", "warning", "error"]
+
+
+class Readability(_Strict):
+    """`readability:` in edition.yaml: the thresholds of the language-level checks."""
+
+    minimum: float = Field(default=45, ge=0, le=100)  # Flesch-Douma score a chapter must reach
+    sentence_words: int = Field(default=25, ge=5)  # longer sentences get a warning
+
+
 class EditionConfig(_Strict):
     """The fields of `edition.yaml`."""
 
@@ -46,6 +56,18 @@ class EditionConfig(_Strict):
     peildatum: date
     themes: dict[Slug, Text] = Field(min_length=1)
     milestones: list[Milestone] = Field(min_length=1)
+    # Editorial checks: code → off | warning | error (staatc.editorial checks the codes).
+    checks: dict[str, CheckLevel] = Field(default_factory=dict)
+    readability: Readability = Field(default_factory=Readability)
+
+    @field_validator("checks", mode="before")
+    @classmethod
+    def _yaml_booleans(cls, value):
+        # YAML 1.1 reads a bare `off` as false (and `on` as true): give the editor's word back.
+        if isinstance(value, dict):
+            return {k: {False: "off", True: "on"}.get(v, v) if isinstance(v, bool) else v
+                    for k, v in value.items()}
+        return value
 
     def milestone(self, milestone_id: str) -> Milestone | None:
         return next((m for m in self.milestones if m.id == milestone_id), None)

@@ -56,6 +56,11 @@ def as_github(problems: list[Problem], cwd: Path) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def github_notice(message: str) -> str:
+    """A notice annotation: shown in the run, not tied to a line, never a failure."""
+    return f"::notice title=staatc::{_escape_github(message)}\n"
+
+
 def as_junit(problems: list[Problem], cwd: Path, files: list[Path], strict: bool = False) -> str:
     """One test case per source file; errors (and warnings under --strict) are failures."""
     by_file: dict[str, list[Problem]] = defaultdict(list)
