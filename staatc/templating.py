@@ -16,7 +16,7 @@ from typing import Any
 from .errors import Problem, TemplateError
 from .model import Edition
 
-MAX_OUTPUT = 5_000_000  # characters one document may grow to through expressions
+MAX_OUTPUT = 5_000_000  # characters one document may grow to (template_limits.MAX_SIZE)
 
 def dutch_date(value: date) -> str:
     """'9 september 2024': babel's Dutch long format without the weekday."""
@@ -47,24 +47,10 @@ class _NoLoader:
 @lru_cache(maxsize=1)
 def environment():
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from jinja2.exceptions import SecurityError
+    from .template_limits import LimitedSandbox  # sizes, calls, `~`: see template_limits.py
 
-    class Sandbox(ImmutableSandboxedEnvironment):
-        # `'x' * 10**10` would exhaust memory before any limit on the output applies.
-        intercepted_binops = frozenset({"*", "**"})
-
-        def call_binop(self, context, operator, left, right):
-            if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-                raise SecurityError("powers above 64 are not allowed")
-            if operator == "*":
-                for seq, n in ((left, right), (right, left)):
-                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and n > 10_000:
-                        raise SecurityError("repeating text or lists more than 10,000 times is not allowed")
-            return super().call_binop(context, operator, left, right)
-
-    env = Sandbox(
+    env = LimitedSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         # Pandoc attributes such as `# Kop {#sec-kop}` must stay text, so '{#' is no comment.
@@ -115,9 +101,14 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateNotFound
 
+    from .template_limits import Budget, LimitExceeded, check_source
+
     env = environment()
     try:
+        check_source(text)
         template = env.from_string(text)
+    except LimitExceeded as exc:
+        raise TemplateError(f"{exc}", path, first_line) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(
             f"template expression cannot be read ({exc.message}); check the '{{{{ }}}}' "
@@ -125,8 +116,30 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
             path,
             first_line + (exc.lineno or 1) - 1,
         ) from None
+    except (SyntaxError, RecursionError, MemoryError):  # Python's compiler: nested too deep
+        raise TemplateError(
+            "the template expressions in this text are nested too deeply (blocks inside "
+            "blocks, or brackets inside brackets); simplify them",
+            path,
+            first_line,
+        ) from None
+    pieces: list[str] = []
+    size = 0
     try:
-        out = template.render(ctx)
+        with Budget():
+            for piece in template.generate(ctx):  # in pieces, so a runaway loop stops early
+                size += len(piece)
+                if size > MAX_OUTPUT:
+                    raise TemplateError(
+                        f"the template expressions make this text longer than {MAX_OUTPUT:,} "
+                        "characters; simplify them",
+                        path,
+                        first_line,
+                    )
+                pieces.append(piece)
+    except LimitExceeded as exc:
+        raise _located(exc, path, first_line,
+                       f"this expression asks too much ({exc}); simplify it") from None
     except SecurityError as exc:
         raise _located(exc, path, first_line,
                        f"this expression is not allowed ({exc}); use only the edition's data "
@@ -137,18 +150,18 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
                        "use are edition, themes, milestones, chapters, standen and onderzoeken") from None
     except TemplateNotFound as exc:
         raise _located(exc, path, first_line, f"cannot include '{exc.message}'") from None
+    except RecursionError as exc:
+        raise _located(exc, path, first_line,
+                       "a macro or loop in this text calls itself without end; fix it") from None
+    except MemoryError as exc:
+        raise _located(exc, path, first_line,
+                       "the template expressions need more memory than there is; simplify "
+                       "them") from None
     except (TypeError, ValueError, ArithmeticError, LookupError, OverflowError) as exc:
         raise _located(exc, path, first_line,
                        f"template expression failed ({type(exc).__name__}: {exc}); check the "
                        "expression on this line") from None
-    if len(out) > MAX_OUTPUT:
-        raise TemplateError(
-            f"the template expressions make this text longer than {MAX_OUTPUT:,} characters; "
-            "simplify them",
-            path,
-            first_line,
-        )
-    return out
+    return "".join(pieces)
 
 
 def _located(exc: BaseException, path: Path, first_line: int, message: str) -> TemplateError:

@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 from .errors import Problem
 from .links import find_links
 from .model import Edition, _Document
+from .rawmarkup import generated_raw_markup, raw_markup
 
 Rule = Callable[[Edition], Iterable[Problem]]
 
@@ -184,6 +185,7 @@ RULES: tuple[Rule, ...] = (
     chapters_not_empty,
     references_resolve,
     images_valid,
+    raw_markup,  # drafts are untrusted: no raw Typst/Word/LaTeX/HTML (rawmarkup.py)
 )
 
 
@@ -194,4 +196,5 @@ def validate(ed: Edition, texts: dict[Path, str] | None = None) -> list[Problem]
         problems.extend(rule(ed))
     if texts is not None:
         problems.extend(generated_references_resolve(ed, texts))
+        problems.extend(generated_raw_markup(ed, texts))
     return problems
