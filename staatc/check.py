@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import Problem, has_errors, sort_problems
+from .images import image_problems
 from .load import load_edition
 from .model import Edition
 from .schedule import schedule_problems
@@ -39,6 +40,7 @@ def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResul
         *problems,
         *template_problems,
         *validate(edition, texts),
+        *image_problems(edition),  # untrusted files: format, size, nothing active (images.py)
         *schedule_problems(edition, as_of),  # sanity errors; deadlines as of `as_of` as warnings
     ]
     notices: list[str] = []

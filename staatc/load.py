@@ -49,13 +49,17 @@ def resolve_edition(arg: str, cwd: Path) -> Path:
 def read_source(path: Path, root: Path) -> str:
     """Read a source file as text: inside the edition only, UTF-8 (a BOM is fine), LF lines."""
     ensure_inside(path, root)
-    data = path.read_bytes()
-    if len(data) > MAX_SOURCE_BYTES:
+    # A FIFO or device would block or never end: only regular files are read, and their size
+    # is known before a single byte is.
+    if not path.is_file():
+        raise UnsafePathError("this is not a regular file: replace it by a text file", path)
+    if path.stat().st_size > MAX_SOURCE_BYTES:
         raise SourceEncodingError(
-            f"this file is {len(data) // (1024 * 1024)} MB; source files may be at most "
-            f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB: split it up",
+            f"this file is {path.stat().st_size // (1024 * 1024)} MB; source files may be at "
+            f"most {MAX_SOURCE_BYTES // (1024 * 1024)} MB: split it up",
             path,
         )
+    data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -207,7 +211,7 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
         standen=standen,
         onderzoeken=onderzoeken,
         kamerbrief=kamerbrief,
-        images=_image_files(root),
+        images=_image_files(root, problems),
         unloaded=tuple(unloaded),
     )
     return edition, problems
@@ -231,7 +235,7 @@ def _load_collection(cls, folder: Path, root: Path, problems: list[Problem], att
 
 
 def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
-    if not folder.is_dir():
+    if not folder.is_dir() or not _folder_inside(folder, root, problems):
         return []
     files = []
     for path in sorted(folder.iterdir()):
@@ -248,13 +252,31 @@ def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[P
     return files
 
 
-def _image_files(root: Path) -> dict[str, Path]:
-    """Images by the path an editor writes (`images/x.png`); links out of the edition are left out."""
+def _folder_inside(folder: Path, root: Path, problems: list[Problem]) -> bool:
+    """A folder of the edition that is a symbolic link out of it is reported once, not per file."""
+    if folder.resolve().is_relative_to(root):
+        return True
+    problems.append(
+        Problem(folder, None, "error", "unsafe-path",
+                f"the folder {folder.name}/ points outside the edition folder (a symbolic "
+                "link); make it a real folder inside the edition")
+    )
+    return False
+
+
+def _image_files(root: Path, problems: list[Problem]) -> dict[str, Path]:
+    """Images by the path an editor writes (`images/x.png`); links out of the edition are refused."""
     folder = root / "images"
-    if not folder.is_dir():
+    if not folder.is_dir() or not _folder_inside(folder, root, problems):
         return {}
     found = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.resolve().is_relative_to(root):
+        if not path.resolve().is_relative_to(root):
+            problems.append(
+                Problem(path, None, "error", "unsafe-path",
+                        "this file points outside the edition folder (a symbolic link); copy "
+                        "the image into images/ instead")
+            )
+        elif path.is_file():
             found[path.relative_to(root).as_posix()] = path
     return found

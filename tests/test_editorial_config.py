@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import png
 from editorial_util import chapter, found, problems, set_config
 from staatc.editorial import CHECKS, spelling
 
@@ -105,7 +106,7 @@ EXPECTED = {  # code → (line, severity)
 def test_every_kind_of_problem_becomes_a_github_annotation(edition: Path, run, monkeypatch) -> None:
     monkeypatch.setattr(spelling, "load_speller", lambda: (lambda w: w != "uitvoerring", None))
     (edition / "images").mkdir()
-    (edition / "images" / "grafiek.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (edition / "images" / "grafiek.png").write_bytes(png())
     set_config(edition, "checks:\n  spelling: warning\n")
     path = chapter(edition, "03-draft.md", DRAFT.format(hard=HARD + " " + HARD), status="final")
     assert set(EXPECTED) == {c.code for c in CHECKS}
