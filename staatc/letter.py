@@ -9,6 +9,7 @@ they never compute or reword them, so the Word and PDF letters say exactly the s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -61,6 +62,15 @@ class Letter:
     media: dict[str, bytes] = field(default_factory=dict)  # images the body shows, by path
 
 
+# Control characters (YAML can write them: "\x01") show in no font and are not allowed in XML.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def plain(value: str) -> str:
+    """A front-matter value as one line of text."""
+    return " ".join(_CONTROL.sub(" ", value).split())
+
+
 def letter_date(result: CheckResult) -> date:
     """`datum` from kamerbrief.md, or else the day of the aanbieding milestone."""
     kb = result.edition.kamerbrief
@@ -78,29 +88,30 @@ def assemble_letter(result: CheckResult) -> Letter:
     kb, config = ed.kamerbrief, ed.config
     day = letter_date(result)
     postal = POSTAL_ADDRESSES.get(config.publisher, ())
-    betreft = kb.betreft or f"Aanbieding {config.title}"
-    sender_fields = [Field("Ons kenmerk", kb.ons_kenmerk)]
-    if kb.uw_kenmerk.strip():
-        sender_fields.append(Field("Uw kenmerk", kb.uw_kenmerk.strip()))
+    betreft = plain(kb.betreft or f"Aanbieding {config.title}")
+    ons_kenmerk = plain(kb.ons_kenmerk)
+    sender_fields = [Field("Ons kenmerk", ons_kenmerk)]
+    if plain(kb.uw_kenmerk):
+        sender_fields.append(Field("Uw kenmerk", plain(kb.uw_kenmerk)))
     if kb.bijlagen > 0:
         sender_fields.append(Field("Bijlage(n)", str(kb.bijlagen)))
     text = result.texts.get(kb.source.path, kb.body)
     return Letter(
         title=betreft,
-        publisher=config.publisher,
+        publisher=plain(config.publisher),
         date=day,
         lang=config.language if "-" in config.language else "nl-NL",
         concept=config.status == "concept",
         return_address=("Retouradres " + " ".join(postal)) if postal else None,
         addressee=ADDRESSEE,
         letter_fields=(Field("Datum", dutch_date(day)), Field("Betreft", betreft, heading=True)),
-        sender=(config.publisher, *postal, WEBSITE),
+        sender=(plain(config.publisher), *postal, WEBSITE),
         sender_fields=tuple(sender_fields),
-        running_fields=(Field("Datum", dutch_date(day)), Field("Ons kenmerk", kb.ons_kenmerk)),
+        running_fields=(Field("Datum", dutch_date(day)), Field("Ons kenmerk", ons_kenmerk)),
         # Headings start at level 2: a level-1 heading would start a new page in the renderers.
         body=prepare_body(text, "kb", 2),
-        closing=kb.ondertekenaar.rstrip(",") + ",",
-        signatory=kb.naam,
+        closing=plain(kb.ondertekenaar).rstrip(",") + ",",
+        signatory=plain(kb.naam),
         media=_images(result, text),
     )
 

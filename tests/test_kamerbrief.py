@@ -115,6 +115,25 @@ def placed_lines(reader: pypdf.PdfReader, index: int) -> dict[str, tuple[float, 
     return found
 
 
+def structure_types(reader: pypdf.PdfReader) -> list[str]:
+    """The tag of every element of the tagged PDF's structure tree, in reading order."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                found.append(str(node["/S"]))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    return found
+
+
 def word_fields(document) -> dict[str, str]:
     """'Datum' → '17 september 2024' from the tab-separated fields under the addressee."""
     return dict(p.text.split("\t", 1) for p in document.paragraphs if p.style.name == "Kamerbrief veld")
@@ -221,7 +240,10 @@ def test_pdf_is_tagged_pdf_ua_in_dutch(pdf) -> None:
     root = pdf.trailer["/Root"]
     assert root["/Lang"] == "nl-NL"
     assert root["/MarkInfo"]["/Marked"]
-    assert "/StructTreeRoot" in root
+    tags = structure_types(pdf)
+    # The letter head is paragraphs, Betreft the one level-1 heading, before the body's H2.
+    assert tags.count("/H1") == 1 and tags.index("/H1") < tags.index("/H2")
+    assert tags[: tags.index("/H1")].count("/P") >= 4
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r"pdfuaid:part(>|=\")1", xmp)
     assert pdf.metadata.author == MINISTRY
@@ -303,6 +325,19 @@ def test_uw_kenmerk_shown_when_given(tmp_path) -> None:
     reader, document = render_variant(tmp_path, uw_kenmerk="2024Z12345")
     assert re.search(r"Uw kenmerk\s+2024Z12345", page_text(reader, 0))
     assert "Uw kenmerk\n2024Z12345" in document.tables[0].cell(0, 0).text
+
+
+def test_markup_and_control_characters_in_front_matter_stay_text(tmp_path) -> None:
+    root = copy_root("minimal", tmp_path)
+    path = root / "kamerbrief.md"
+    _edit(path, "betreft: Aanbieding Staat van de Uitvoering 2024",
+          'betreft: "<b>Aanbieding</b> & *meer* \\x01 $x$ @ref"')
+    letter = assemble_letter(check_edition(root, AS_OF))
+    assert letter.title == "<b>Aanbieding</b> & *meer* $x$ @ref"
+    reader = pypdf.PdfReader(io.BytesIO(KamerbriefPdfRenderer().render(letter)))
+    assert "<b>Aanbieding</b> & *meer* $x$ @ref" in page_text(reader, 0)
+    document = docx.Document(io.BytesIO(KamerbriefDocxRenderer().render(letter)))
+    assert word_fields(document)["Betreft"] == letter.title
 
 
 def test_letter_data(tmp_path) -> None:
