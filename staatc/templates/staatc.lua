@@ -41,36 +41,33 @@ end
 local function plain_text(s) return pandoc.Inlines({ pandoc.Str(s) }) end
 
 -- Pass 1 -------------------------------------------------------------------------------------
-local function collect(doc)
-  load_manifest()
-  local tables, figures = 0, 0
-  local function note(id) if id and id ~= '' then ids[id] = true end end
-  local function noted(el) note(el.identifier) end
-  -- Only the element types that carry ids: a generic Inline function would be called for every
-  -- word of the document, which costs more than the rest of the filter together.
-  doc:walk({
-    Div = noted, CodeBlock = noted, Span = noted, Code = noted, Image = noted, Link = noted,
-    Header = function(h)
-      note(h.identifier)
-      if h.identifier ~= '' and not ref_text[h.identifier] then
-        ref_text[h.identifier] = h.content:clone()
-      end
-    end,
-    Table = function(t)
-      note(t.identifier)
-      if #t.caption.long > 0 then
-        tables = tables + 1
-        if t.identifier ~= '' then ref_text[t.identifier] = plain_text('Tabel ' .. tables) end
-      end
-    end,
-    Figure = function(f)
-      note(f.identifier)
-      figures = figures + 1
-      if f.identifier ~= '' then ref_text[f.identifier] = plain_text('Figuur ' .. figures) end
-    end,
-  })
-  return doc
-end
+-- Only the element types that pandoc's Typst writer gives a label (so a link to them works in
+-- the PDF); a handler for a common type such as Link or Str would cost more than the rest.
+local tables, figures = 0, 0
+local function note(id) if id and id ~= '' then ids[id] = true end end
+local function noted(el) note(el.identifier) end
+local collect = {
+  Div = noted,
+  Span = noted,
+  Header = function(h)
+    note(h.identifier)
+    if h.identifier ~= '' and not ref_text[h.identifier] then
+      ref_text[h.identifier] = h.content:clone()
+    end
+  end,
+  Table = function(t)
+    note(t.identifier)
+    if #t.caption.long > 0 then
+      tables = tables + 1
+      if t.identifier ~= '' then ref_text[t.identifier] = plain_text('Tabel ' .. tables) end
+    end
+  end,
+  Figure = function(f)
+    note(f.identifier)
+    figures = figures + 1
+    if f.identifier ~= '' then ref_text[f.identifier] = plain_text('Figuur ' .. figures) end
+  end,
+}
 
 -- Pass 2 -------------------------------------------------------------------------------------
 local function resolve_cite(c)
@@ -203,4 +200,5 @@ for key, handler in pairs(is_typst and typst_pass or is_docx and docx_pass or {}
   assert(second[key] == nil, key)
   second[key] = handler
 end
-return { { Pandoc = collect }, second }
+load_manifest()
+return { collect, second }
