@@ -8,7 +8,8 @@ exist become plain text.  Pass 3 does what each writer cannot: images (media bag
 file names plus alt text for Typst), chapter page breaks and "Deel N" labels.
 
 Everything this filter writes as raw Typst is built from our own code; user text only enters
-as a Typst string literal (escaped by `typst_string`) or through pandoc's own Typst writer.
+as a Typst string literal (escaped by `typst_string`); all other text goes through pandoc's
+own Typst writer, which escapes it.
 ]]
 
 local is_typst = FORMAT:match('typst') ~= nil
@@ -40,34 +41,33 @@ end
 local function plain_text(s) return pandoc.Inlines({ pandoc.Str(s) }) end
 
 -- Pass 1 -------------------------------------------------------------------------------------
-local function collect(doc)
-  load_manifest()
-  local tables, figures = 0, 0
-  local function note(id) if id and id ~= '' then ids[id] = true end end
-  doc:walk({
-    Block = function(b) note(b.identifier) end,
-    Inline = function(i) note(i.identifier) end,
-    Header = function(h)
-      note(h.identifier)
-      if h.identifier ~= '' and not ref_text[h.identifier] then
-        ref_text[h.identifier] = h.content:clone()
-      end
-    end,
-    Table = function(t)
-      note(t.identifier)
-      if #t.caption.long > 0 then
-        tables = tables + 1
-        if t.identifier ~= '' then ref_text[t.identifier] = plain_text('Tabel ' .. tables) end
-      end
-    end,
-    Figure = function(f)
-      note(f.identifier)
-      figures = figures + 1
-      if f.identifier ~= '' then ref_text[f.identifier] = plain_text('Figuur ' .. figures) end
-    end,
-  })
-  return doc
-end
+-- Only the element types that pandoc's Typst writer gives a label (so a link to them works in
+-- the PDF); a handler for a common type such as Link or Str would cost more than the rest.
+local tables, figures = 0, 0
+local function note(id) if id and id ~= '' then ids[id] = true end end
+local function noted(el) note(el.identifier) end
+local collect = {
+  Div = noted,
+  Span = noted,
+  Header = function(h)
+    note(h.identifier)
+    if h.identifier ~= '' and not ref_text[h.identifier] then
+      ref_text[h.identifier] = h.content:clone()
+    end
+  end,
+  Table = function(t)
+    note(t.identifier)
+    if #t.caption.long > 0 then
+      tables = tables + 1
+      if t.identifier ~= '' then ref_text[t.identifier] = plain_text('Tabel ' .. tables) end
+    end
+  end,
+  Figure = function(f)
+    note(f.identifier)
+    figures = figures + 1
+    if f.identifier ~= '' then ref_text[f.identifier] = plain_text('Figuur ' .. figures) end
+  end,
+}
 
 -- Pass 2 -------------------------------------------------------------------------------------
 local function resolve_cite(c)
@@ -102,16 +102,6 @@ local function typst_string(s)
   return '"' .. s .. '"'
 end
 
-local function typst_markup(inlines)
-  local out = pandoc.write(pandoc.Pandoc({ pandoc.Plain(inlines) }), 'typst')
-  return (out:gsub('%s+$', ''))
-end
-
-local function typst_label(id)
-  if id ~= '' and id:match('^[%w_%-%.:]+$') then return ' <' .. id .. '>' end
-  return ''
-end
-
 local function typst_length(value)
   if not value then return nil end
   local num, unit = value:match('^%s*(%d+%.?%d*)%s*(%%?%a*)%s*$')
@@ -127,12 +117,12 @@ local function alt_text(img)
   return img.attributes.alt or pandoc.utils.stringify(img.caption)
 end
 
--- `image(...)` for a known image, or a visible placeholder for one we were not given.
+-- `image(...)` for a known image, or a visible placeholder (a string, so never markup).
 local function typst_image(img)
   local m = lookup_media(img.src)
   local alt = alt_text(img)
   if not m then
-    return '[' .. typst_markup(plain_text('[Afbeelding ontbreekt: ' .. alt .. ']')) .. ']'
+    return 'text(' .. typst_string('[Afbeelding ontbreekt: ' .. alt .. ']') .. ')'
   end
   local args = { typst_string(m.name), 'alt: ' .. typst_string(alt) }
   for _, dim in ipairs({ 'width', 'height' }) do
@@ -140,14 +130,6 @@ local function typst_image(img)
     if len then table.insert(args, dim .. ': ' .. len) end
   end
   return 'image(' .. table.concat(args, ', ') .. ')'
-end
-
-local function single_image(fig)
-  local found
-  local count = 0
-  fig.content:walk({ Image = function(i) found = i; count = count + 1 end })
-  if count == 1 then return found end
-  return nil
 end
 
 local last_part = nil
@@ -162,14 +144,11 @@ local function part_label(h)
   return label
 end
 
+-- Figures stay pandoc's (it writes the caption and the label); only the image itself is ours,
+-- because pandoc's Typst writer drops the alt text. No pandoc.write() here: it is slow.
 local typst_pass = {
-  Figure = function(fig)
-    local img = single_image(fig)
-    if not img then return nil end
-    local caption = pandoc.utils.blocks_to_inlines(fig.caption.long)
-    local call = '#figure(' .. typst_image(img)
-    if #caption > 0 then call = call .. ', caption: [' .. typst_markup(caption) .. ']' end
-    return pandoc.RawBlock('typst', call .. ')' .. typst_label(fig.identifier))
+  Image = function(img)
+    return pandoc.RawInline('typst', '#box(' .. typst_image(img) .. ')')
   end,
   Table = function(t)
     -- pandoc wraps every table in a figure; Word numbers only captioned ones, so must we.
@@ -181,18 +160,9 @@ local typst_pass = {
     if h.level ~= 1 then return nil end
     local out = { pandoc.RawBlock('typst', '#pagebreak(weak: true)') }
     local label = part_label(h)
-    if label then
-      table.insert(out, pandoc.RawBlock('typst', '#deel[' .. typst_markup(plain_text(label)) .. ']'))
-    end
+    if label then table.insert(out, pandoc.RawBlock('typst', '#deel(' .. typst_string(label) .. ')')) end
     table.insert(out, h)
     return out
-  end,
-}
-
--- Images outside figures; a pass of its own, after the figures have taken theirs.
-local typst_inline_images = {
-  Image = function(img)
-    return pandoc.RawInline('typst', '#box(' .. typst_image(img) .. ')')
   end,
 }
 
@@ -221,7 +191,14 @@ local docx_pass = {
   end,
 }
 
-local passes = { { Pandoc = collect }, safety }
-if is_typst then table.insert(passes, typst_pass); table.insert(passes, typst_inline_images) end
-if is_docx then table.insert(passes, docx_pass) end
-return passes
+-- Two walks: the first sees the whole document before the second resolves anything. The safety
+-- handlers and the per-format handlers touch different element types, so they share one walk
+-- (a replaced element is not walked again, so our own raw Typst is not "made safe").
+local second = {}
+for key, handler in pairs(safety) do second[key] = handler end
+for key, handler in pairs(is_typst and typst_pass or is_docx and docx_pass or {}) do
+  assert(second[key] == nil, key)
+  second[key] = handler
+end
+load_manifest()
+return { collect, second }
