@@ -1,13 +1,15 @@
 """The build recipe: check → assemble → render (in parallel) → write.
 
 Read as MkDocs' `commands/build.py`: one function per step, called in order.
-The edition is parsed once (by the check); every renderer gets the same
-assembled document; nothing is written until every renderer has succeeded, and
-then each file is written atomically.
+The edition is parsed once (by the check); it is assembled twice, into the
+rapportage (`assemble`) and the kamerbrief (`assemble_letter`); every format of
+each is rendered in parallel; nothing is written until every renderer has
+succeeded, and then each file is written atomically.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
@@ -20,10 +22,13 @@ from . import __version__
 from .assemble import assemble, theme_counts
 from .check import CheckResult, check_edition
 from .errors import InvalidEdition, Problem
+from .letter import Letter, assemble_letter
 from .output import OutputFolder
 from .render.base import Document, Renderer
 
 FORMATS = ("docx", "pdf")
+RAPPORTAGE = "staat-van-de-uitvoering"
+KAMERBRIEF = "kamerbrief"
 
 Progress = Callable[[str], None]
 
@@ -33,8 +38,8 @@ class Job:
     """One output file: which document, through which renderer, under which name."""
 
     name: str
-    document: Document
-    renderer: Renderer
+    document: Document | Letter
+    renderer: Renderer  # for a Letter: a letter renderer (same name, suffix, render)
 
 
 @dataclass
@@ -56,15 +61,35 @@ def renderer_for(fmt: str) -> Renderer:
     raise ValueError(f"unknown format {fmt!r}")
 
 
+def letter_renderer_for(fmt: str):
+    if fmt == "docx":
+        from .render.kamerbrief_docx import KamerbriefDocxRenderer
+
+        return KamerbriefDocxRenderer()
+    if fmt == "pdf":
+        from .render.kamerbrief_pdf import KamerbriefPdfRenderer
+
+        return KamerbriefPdfRenderer()
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def output_name(product: str, year: int, fmt: str) -> str:
+    return f"{product}-{year}.{fmt}"
+
+
 def output_names(year: int, formats: tuple[str, ...]) -> list[str]:
-    return [f"staat-van-de-uitvoering-{year}.{fmt}" for fmt in formats]
+    """The rapportage and the kamerbrief, in each format asked for."""
+    return [output_name(product, year, fmt) for product in (RAPPORTAGE, KAMERBRIEF) for fmt in formats]
 
 
-def build_key(doc_markdown: str, result: CheckResult, formats: tuple[str, ...]) -> str:
-    """What the outputs depend on: the assembled text, the images, the templates, staatc itself."""
+def build_key(doc_markdown: str, result: CheckResult, formats: tuple[str, ...],
+              letter: Letter | None = None) -> str:
+    """What the outputs depend on: the assembled texts, the images, the templates, staatc itself."""
     h = hashlib.sha256()
     h.update(json.dumps([__version__, list(formats)]).encode())
     h.update(doc_markdown.encode("utf-8"))
+    if letter is not None:  # its images are hashed below with the edition's
+        h.update(repr(dataclasses.replace(letter, media={})).encode("utf-8"))
     h.update(repr(theme_counts(result.edition)).encode())
     ed = result.edition
     h.update(repr(ed.config.model_dump(mode="json")).encode())
@@ -94,7 +119,8 @@ def build_edition(
     out = OutputFolder(out_dir)
     names = output_names(result.edition.config.edition, formats)
     draft = assemble(result, chart=None)  # cheap: tells whether anything changed
-    key = build_key(draft.markdown, result, formats)
+    letter = assemble_letter(result)
+    key = build_key(draft.markdown, result, formats, letter)
     if not force and out.up_to_date(key, names):
         return BuildResult(result.problems, [out.path(n) for n in names], skipped=True)
 
@@ -103,7 +129,9 @@ def build_edition(
 
     chart = knelpunten_chart([(label, n) for _, label, n in theme_counts(result.edition)])
     document = assemble(result, chart=chart)
-    jobs = [Job(name, document, renderer_for(fmt)) for name, fmt in zip(names, formats)]
+    year = result.edition.config.edition
+    jobs = [Job(output_name(RAPPORTAGE, year, fmt), document, renderer_for(fmt)) for fmt in formats]
+    jobs += [Job(output_name(KAMERBRIEF, year, fmt), letter, letter_renderer_for(fmt)) for fmt in formats]
 
     progress("Rendering " + ", ".join(j.name for j in jobs))
     rendered = render_all(jobs)
