@@ -327,11 +327,12 @@ def test_uw_kenmerk_shown_when_given(tmp_path) -> None:
     assert "Uw kenmerk\n2024Z12345" in document.tables[0].cell(0, 0).text
 
 
-def test_markup_and_control_characters_in_front_matter_stay_text(tmp_path) -> None:
+def test_markup_in_front_matter_stays_text(tmp_path) -> None:
+    # (control characters are refused by the check: see test_bad_input)
     root = copy_root("minimal", tmp_path)
     path = root / "kamerbrief.md"
     _edit(path, "betreft: Aanbieding Staat van de Uitvoering 2024",
-          'betreft: "<b>Aanbieding</b> & *meer* \\x01 $x$ @ref"')
+          'betreft: "<b>Aanbieding</b> & *meer*  $x$ @ref"')
     letter = assemble_letter(check_edition(root, AS_OF))
     assert letter.title == "<b>Aanbieding</b> & *meer* $x$ @ref"
     reader = pypdf.PdfReader(io.BytesIO(KamerbriefPdfRenderer().render(letter)))
