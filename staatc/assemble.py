@@ -101,7 +101,9 @@ def knelpunten_section(ed: Edition, with_chart: bool) -> str:
         ": Aantal knelpunten per thema {#tbl-knelpunten-per-thema}",
     ]
     if with_chart:
-        parts += ["", f"![{escape(chart_alt_text(counts))}]({CHART_PATH}){{#fig-knelpunten-per-thema}}"]
+        # A short caption for the reader; the figures themselves in the alt text for screen readers.
+        alt = chart_alt_text(counts).replace("\\", "\\\\").replace('"', '\\"')
+        parts += ["", f'![Aantal knelpunten per thema]({CHART_PATH}){{#fig-knelpunten-per-thema alt="{alt}"}}']
     return "\n".join(parts)
 
 

@@ -1,15 +1,18 @@
 """The build recipe: check → assemble → render (in parallel) → write.
 
 Read as MkDocs' `commands/build.py`: one function per step, called in order.
-The edition is parsed once (by the check); every renderer gets the same
-assembled document; nothing is written until every renderer has succeeded, and
-then each file is written atomically.
+An unchanged edition (same files, same day) is recognised by a hash of its
+files and skips everything. Otherwise the edition is parsed once (by the check); it is assembled twice, into the
+rapportage (`assemble`) and the kamerbrief (`assemble_letter`); every format of
+each is rendered in parallel; nothing is written until every renderer has
+succeeded, and then each file is written atomically.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,12 +21,15 @@ from typing import Callable
 
 from . import __version__
 from .assemble import assemble, theme_counts
-from .check import CheckResult, check_edition
+from .check import check_edition
 from .errors import InvalidEdition, Problem
+from .letter import Letter, assemble_letter
 from .output import OutputFolder
 from .render.base import Document, Renderer
 
 FORMATS = ("docx", "pdf")
+RAPPORTAGE = "staat-van-de-uitvoering"
+KAMERBRIEF = "kamerbrief"
 
 Progress = Callable[[str], None]
 
@@ -33,8 +39,8 @@ class Job:
     """One output file: which document, through which renderer, under which name."""
 
     name: str
-    document: Document
-    renderer: Renderer
+    document: Document | Letter
+    renderer: Renderer  # for a Letter: a letter renderer (same name, suffix, render)
 
 
 @dataclass
@@ -56,24 +62,42 @@ def renderer_for(fmt: str) -> Renderer:
     raise ValueError(f"unknown format {fmt!r}")
 
 
+def letter_renderer_for(fmt: str):
+    if fmt == "docx":
+        from .render.kamerbrief_docx import KamerbriefDocxRenderer
+
+        return KamerbriefDocxRenderer()
+    if fmt == "pdf":
+        from .render.kamerbrief_pdf import KamerbriefPdfRenderer
+
+        return KamerbriefPdfRenderer()
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def output_name(product: str, year: int, fmt: str) -> str:
+    return f"{product}-{year}.{fmt}"
+
+
 def output_names(year: int, formats: tuple[str, ...]) -> list[str]:
-    return [f"staat-van-de-uitvoering-{year}.{fmt}" for fmt in formats]
+    """The rapportage and the kamerbrief, in each format asked for."""
+    return [output_name(product, year, fmt) for product in (RAPPORTAGE, KAMERBRIEF) for fmt in formats]
 
 
-def build_key(doc_markdown: str, result: CheckResult, formats: tuple[str, ...]) -> str:
-    """What the outputs depend on: the assembled text, the images, the templates, staatc itself."""
-    h = hashlib.sha256()
-    h.update(json.dumps([__version__, list(formats)]).encode())
-    h.update(doc_markdown.encode("utf-8"))
-    h.update(repr(theme_counts(result.edition)).encode())
-    ed = result.edition
-    h.update(repr(ed.config.model_dump(mode="json")).encode())
-    for name in sorted(ed.images):
-        h.update(name.encode() + ed.images[name].read_bytes())
-    templates = Path(__file__).parent / "templates"
-    for path in sorted(templates.rglob("*")) if templates.is_dir() else []:
-        if path.is_file():
-            h.update(path.relative_to(templates).as_posix().encode() + path.read_bytes())
+def sources_key(root: Path, formats: tuple[str, ...]) -> str:
+    """What the outputs depend on: every file of the edition, staatc's code and templates.
+
+    Hashing the files is much cheaper than checking them, so an unchanged edition is
+    recognised before any parsing. A symlink counts by where it points, never by what it
+    points at: nothing outside the edition is read.
+    """
+    h = hashlib.sha256(json.dumps([__version__, list(formats)]).encode())
+    package = Path(__file__).parent
+    for base in (root, package):
+        for path in sorted(base.rglob("*")):
+            if "__pycache__" in path.parts or path.is_dir() and not path.is_symlink():
+                continue
+            h.update(b"\0" + path.relative_to(base).as_posix().encode() + b"\0")
+            h.update(os.readlink(path).encode() if path.is_symlink() else path.read_bytes())
     return h.hexdigest()
 
 
@@ -86,24 +110,33 @@ def build_edition(
     force: bool = False,
     progress: Progress = lambda step: None,
 ) -> BuildResult:
+    out = OutputFolder(out_dir)
+    key = sources_key(root, formats)
+    stamp = None if force else out.up_to_date(key)
+    if stamp is not None and stamp.get("as_of") == as_of.isoformat():
+        # Same files, same day: the same problems (the schedule depends on the day).
+        problems = [_from_dict(p) for p in stamp.get("problems", [])]
+        if any(p.severity == "error" for p in problems) or (strict and problems):
+            raise InvalidEdition(problems)
+        return BuildResult(problems, [out.path(n) for n in stamp["files"]], skipped=True)
+
     progress("Checking the edition")
     result = check_edition(root, as_of)
     if result.failed(strict):
         raise InvalidEdition(result.problems)
-
-    out = OutputFolder(out_dir)
-    names = output_names(result.edition.config.edition, formats)
-    draft = assemble(result, chart=None)  # cheap: tells whether anything changed
-    key = build_key(draft.markdown, result, formats)
-    if not force and out.up_to_date(key, names):
-        return BuildResult(result.problems, [out.path(n) for n in names], skipped=True)
+    if stamp is not None:  # another day, same files: the outputs still stand
+        out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems], stamp["files"])
+        return BuildResult(result.problems, [out.path(n) for n in stamp["files"]], skipped=True)
 
     progress("Drawing the chart")
     from .chart import knelpunten_chart
 
     chart = knelpunten_chart([(label, n) for _, label, n in theme_counts(result.edition)])
     document = assemble(result, chart=chart)
-    jobs = [Job(name, document, renderer_for(fmt)) for name, fmt in zip(names, formats)]
+    letter = assemble_letter(result)
+    year = result.edition.config.edition
+    jobs = [Job(output_name(RAPPORTAGE, year, fmt), document, renderer_for(fmt)) for fmt in formats]
+    jobs += [Job(output_name(KAMERBRIEF, year, fmt), letter, letter_renderer_for(fmt)) for fmt in formats]
 
     progress("Rendering " + ", ".join(j.name for j in jobs))
     rendered = render_all(jobs)
@@ -111,8 +144,17 @@ def build_edition(
     progress("Writing")
     out.remove_stale_temp_files()
     paths = [out.write(name, data) for name, data in rendered.items()]
-    out.write_stamp(key)
+    out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
     return BuildResult(result.problems, paths)
+
+
+def _from_dict(p: dict) -> Problem:
+    return Problem(Path(p["file"]), p["line"], p["severity"], p["code"], p["message"])
+
+
+def _as_dict(problem: Problem) -> dict:
+    return {"file": str(problem.file), "line": problem.line, "severity": problem.severity,
+            "code": problem.code, "message": problem.message}
 
 
 def render_all(jobs: list[Job]) -> dict[str, bytes]:

@@ -28,6 +28,8 @@ from .yamlmarks import parse_yaml
 CHAPTER_NAME = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$")
 SLUG_NAME = re.compile(r"^([a-z0-9][a-z0-9-]*)\.md$")
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
+# Control characters cannot be shown, break Word's XML and Typst: tabs and newlines are fine.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 D = TypeVar("D", bound=_Document)
 
@@ -72,7 +74,15 @@ def read_source(path: Path, root: Path) -> str:
             path,
             line,
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if bad := _CONTROL.search(text):
+        raise SourceEncodingError(
+            f"this line contains an invisible control character (U+{ord(bad[0]):04X}); delete it "
+            "(retype the text around it if you cannot see it)",
+            path,
+            text.count("\n", 0, bad.start()) + 1,
+        )
+    return text
 
 
 def ensure_inside(path: Path, root: Path) -> Path:

@@ -13,13 +13,20 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 ChapterStatus = Literal["concept", "review", "final"]
 STATUS_ORDER: dict[str, int] = {"concept": 0, "review": 1, "final": 2}
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+def _printable(value: str) -> str:
+    # "\x01" written as an escape in a quoted YAML string gets past the file check.
+    if any(ord(c) < 32 and c not in "\t\n" or ord(c) == 127 for c in value):
+        raise ValueError("it contains an invisible control character; delete it")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
 

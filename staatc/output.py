@@ -84,22 +84,32 @@ class OutputFolder:
             for leftover in self.root.glob(f".*{_TMP_SUFFIX}"):
                 leftover.unlink(missing_ok=True)
 
-    def up_to_date(self, key: str, names: list[str]) -> bool:
-        """True when the stamp says these outputs were built from `key` and are untouched."""
+    def _stamp(self) -> dict:
         try:
             stamp = json.loads((self.root / STAMP).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return False
-        if stamp.get("key") != key or sorted(stamp.get("files", {})) != sorted(names):
-            return False
-        for name in names:
-            try:
-                if sha256(self.path(name).read_bytes()) != stamp["files"][name]:
-                    return False
-            except OSError:
-                return False
-        return True
+            return {}
+        return stamp if isinstance(stamp, dict) else {}
 
-    def write_stamp(self, key: str) -> None:
-        data = json.dumps({"key": key, "files": self.written}, indent=2, sort_keys=True)
+    def stamped_names(self) -> list[str]:
+        return list(self._stamp().get("files", {}))
+
+    def up_to_date(self, key: str) -> dict | None:
+        """The last build's stamp (`as_of`, `problems`) when it was built from `key` and its
+        outputs are untouched; None when something must be rebuilt."""
+        stamp = self._stamp()
+        if stamp.get("key") != key or not stamp.get("files"):
+            return None
+        for name, digest in stamp["files"].items():
+            try:
+                if sha256(self.path(name).read_bytes()) != digest:
+                    return None
+            except (OSError, ValueError):
+                return None
+        return stamp
+
+    def write_stamp(self, key: str, as_of: str, problems: list[dict], files: dict | None = None) -> None:
+        files = self.written if files is None else files
+        data = json.dumps({"key": key, "as_of": as_of, "files": files, "problems": problems},
+                          indent=2, sort_keys=True, ensure_ascii=False)
         write_atomic(self.root / STAMP, (data + "\n").encode("utf-8"))

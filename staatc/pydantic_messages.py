@@ -74,6 +74,8 @@ def _message(err: dict, model: type[BaseModel]) -> str:
             return f"'{key}' must be a web address starting with https://, not '{value}'"
         return (f"'{key}' must be lowercase letters, digits and dashes (like 'complexiteit'), "
                 f"not '{value}'")
+    if kind == "value_error":  # our own validators word their message for editors
+        return f"'{key}': {err['msg'].removeprefix('Value error, ')}"
     fix = _FIX.get(kind, "correct the value")
     shown = f" '{value}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
     return f"'{key}'{shown} is wrong: {err['msg'].lower()}; {fix}"

@@ -146,6 +146,8 @@ CASES = [
     Case("image-absolute", edit(CH2, "De oproep blijft staan.", "![Wachtwoorden](/etc/passwd)"), CH2, 8, "image-outside", "put the file in images/"),
     # Files
     Case("invalid-utf8", write(UWV, "---\norganisatie: Caf\xe9\n---\n".encode("latin-1")), UWV, 2, "encoding", "save it as UTF-8"),
+    Case("control-character-in-text", edit(CH1, "Lees [de Stand", "Lees \x01[de Stand"), CH1, 11, "encoding", "delete it"),
+    Case("control-character-escaped", edit(ED, "title: Staat van de Uitvoering 2024", 'title: "Staat \\x01 2024"'), ED, 2, "invalid-value", "delete it"),
     Case("symlink-outside", symlink_outside("chapters/03-geheim.md"), "chapters/03-geheim.md", None, "unsafe-path", "copy the file into the edition"),
     # Warnings only: exit 0
     Case("stray-file", write("standen/notities.txt", "x"), "standen/notities.txt", None, "stray-file", "rename it to .md", exit_code=0),

@@ -1,9 +1,35 @@
-"""The one interface every renderer implements (Sphinx's builders, made small)."""
+"""The render interface: one assembled document in, the bytes of one output format out.
+
+The assembler produces a `Document`; every renderer (`DocxRenderer`, `PdfRenderer`) turns it
+into bytes and never writes output files itself (the writer does atomic writes).
+
+What the Markdown may contain (pandoc's dialect, body only, no YAML front matter):
+
+* Headings `#`, `##`, `###` with ids: `# Inleiding {#hoofdstuk-01-inleiding}`. Each chapter is a
+  level-1 heading and starts on a new page.
+* **Parts ("Deel 1")** are an attribute on the chapter heading:
+  `# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie deel="1"}`. The renderers show
+  "Deel 1" as a label above the heading of the *first* chapter of each part (when the value
+  differs from the previous chapter's); the label is not a heading, so it stays out of the table
+  of contents and the PDF bookmarks.
+* Pipe tables with captions `: Bijschrift {#tbl-x}`; numbered "Tabel 1", "Tabel 2", ...
+* Images `![Alt text](images/chart.png)`: alone in a paragraph they become a numbered figure
+  ("Figuur 1") whose caption is the alt text; `{alt="..."}` gives a longer text for screen
+  readers. The bytes come from `Document.media`, keyed by the path as written.
+* References to tables and figures: `@tbl-x` renders as a link "Tabel 1"; `@hoofdstuk-01` to a
+  heading renders as the heading's text. Anything else after `@` stays literal text.
+* Internal links `[tekst](#stand-uwv)`, footnotes, lists, block quotes, code.
+* Raw text with `#`, `\\`, `$`, `<`, `@`: always shown as text. Raw HTML/TeX/Typst, TeX math and
+  raw attributes are switched off in the reader, so nothing in the Markdown is executed by Typst
+  or injected into Word's XML.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Protocol
 
 
@@ -12,7 +38,7 @@ class DocumentMeta:
     title: str                 # "Staat van de Uitvoering 2024"
     subtitle: str | None
     publisher: str             # author/core properties
-    date: date                 # aanbieding date; shown on the cover in Dutch
+    date: date                 # aanbieding date; shown on the cover in Dutch: "9 september 2024"
     lang: str = "nl-NL"
     concept: bool = False      # True -> a visible CONCEPT mark (cover + header/watermark)
     subject: str = "Staat van de Uitvoering"
@@ -23,7 +49,7 @@ class DocumentMeta:
 class Document:
     meta: DocumentMeta
     markdown: str                              # pandoc Markdown, assembled; body only
-    media: dict[str, bytes] = field(default_factory=dict)   # image path in the Markdown -> bytes
+    media: dict[str, bytes] = field(default_factory=dict)   # path as written -> bytes
 
 
 class Renderer(Protocol):
@@ -31,3 +57,31 @@ class Renderer(Protocol):
     suffix: str      # ".docx" / ".pdf"
 
     def render(self, doc: Document) -> bytes: ...
+
+
+class RenderError(RuntimeError):
+    """A render failed for a reason that is not the user's (pandoc or Typst broke)."""
+
+
+TOC_TITLE = "Inhoudsopgave"
+CONCEPT_MARK = "CONCEPT"
+
+
+@lru_cache(maxsize=64)
+def dutch_date(d: date, lang: str = "nl-NL") -> str:
+    """'9 september 2024' (babel, so month names follow CLDR)."""
+    from babel.dates import format_date  # imported here: babel's data load is not free
+
+    return format_date(d, "d MMMM y", locale=lang.replace("-", "_"))
+
+
+def epoch_of(d: date) -> int:
+    """A fixed timestamp for reproducible output: noon UTC on the document date."""
+    moment = _dt.datetime(d.year, d.month, d.day, 12, 0, 0, tzinfo=_dt.timezone.utc)
+    return int(moment.timestamp())
+
+
+def lang_parts(lang: str) -> tuple[str, str | None]:
+    """'nl-NL' -> ('nl', 'NL')."""
+    language, _, region = lang.partition("-")
+    return language.lower(), (region.upper() or None)

@@ -1,0 +1,238 @@
+"""Word output: pandoc with our reference document, then a short pass over the package.
+
+Pandoc makes the body, the cover paragraphs (Title, Subtitle, Author, Date), native "Tabel 1" /
+"Figuur 1" captions and an empty table-of-contents field. What pandoc cannot do, we do on the
+XML (lxml, already there through python-docx) before zipping it again with fixed dates:
+
+* the table of contents: not marked dirty (Word would ask to update fields on opening) and
+  pre-filled with one linked entry per heading, so it shows at once; Word adds page numbers
+  when the reader updates the field;
+* the CONCEPT mark on the cover, the edition title in the running header;
+* a page break before each chapter (unless a "Deel" label already starts the page);
+* core properties (title, subject, author, keywords, nl-NL, fixed dates), Dutch settings.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from staatc.render.base import (
+    CONCEPT_MARK,
+    TOC_TITLE,
+    Document,
+    DocumentMeta,
+    dutch_date,
+    epoch_of,
+)
+from staatc.render.media import stage_media
+from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts
+from staatc.render.pandoc import TEMPLATES, run_pandoc
+
+REFERENCE_DOCX = TEMPLATES / "reference.docx"
+HEADER_PLACEHOLDER = b"STAATC-KOPTEKST"  # put in the header by tools/make_reference_docx.py
+TOC_DEPTH = 3
+NS = {
+    **NSMAP,
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+}
+
+
+class DocxRenderer:
+    name = "docx"
+    suffix = ".docx"
+
+    def render(self, doc: Document) -> bytes:
+        meta = doc.meta
+        args = [f"--reference-doc={REFERENCE_DOCX}", "--toc", f"--toc-depth={TOC_DEPTH}"]
+        args += pandoc_metadata(meta)
+        with tempfile.TemporaryDirectory(prefix="staatc-docx-") as tmp:
+            manifest = stage_media(doc.media, Path(tmp)) if doc.media else None
+            raw = run_pandoc(
+                doc.markdown,
+                "docx+native_numbering",
+                args,
+                epoch=epoch_of(meta.date),
+                media_manifest=manifest,
+            )
+        return finish_package(raw, meta)
+
+
+def pandoc_metadata(meta: DocumentMeta) -> list[str]:
+    """-M options: pandoc reads these as plain strings, never as Markdown."""
+    values = {
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "author": meta.publisher,
+        "date": dutch_date(meta.date, meta.lang),
+        "lang": meta.lang,
+        "toc-title": TOC_TITLE,
+    }
+    return [f"--metadata={key}={value}" for key, value in values.items() if value]
+
+
+def finish_package(raw: bytes, meta: DocumentMeta) -> bytes:
+    parts = read_parts(raw)
+    parts["word/document.xml"] = finish_document(parts["word/document.xml"], meta)
+    header = escape(meta.title + (f" \u00b7 {CONCEPT_MARK}" if meta.concept else "")).encode()
+    for name in parts:
+        if name.startswith("word/header") and name.endswith(".xml"):
+            parts[name] = parts[name].replace(HEADER_PLACEHOLDER, header)
+    parts["word/settings.xml"] = dutch_settings(parts["word/settings.xml"])
+    parts["docProps/core.xml"] = core_properties(meta)
+    return write_parts(parts)
+
+
+# --- word/document.xml ------------------------------------------------------------------------
+
+def _style(paragraph) -> str | None:
+    node = paragraph.find("w:pPr/w:pStyle", NSMAP)
+    return None if node is None else node.get(f"{W}val")
+
+
+def _el(xml: str):
+    return etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')[0]
+
+
+def finish_document(xml: bytes, meta: DocumentMeta) -> bytes:
+    root = etree.fromstring(xml)
+    body = root.find("w:body", NSMAP)
+    toc = body.find("w:sdt", NSMAP)
+    if meta.concept:
+        mark = _el(f'<w:p><w:pPr><w:pStyle w:val="Concept"/></w:pPr>'
+                   f'<w:r><w:t>{CONCEPT_MARK}</w:t></w:r></w:p>')
+        if toc is not None:
+            toc.addprevious(mark)
+        else:
+            body.insert(0, mark)
+    headings = chapter_breaks_and_headings(body)
+    if toc is not None:
+        fill_toc(toc, headings)
+    drop_duplicate_bookmarks(root)
+    describe_pictures(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
+    """Start each chapter on a new page; return (level, text, bookmark) for every heading."""
+    headings = []
+    previous_style = None
+    bookmark = None
+    for child in body:
+        if child.tag == f"{W}bookmarkStart":
+            bookmark = child.get(f"{W}name")
+            continue
+        if child.tag == f"{W}bookmarkEnd":
+            continue
+        if child.tag != f"{W}p":
+            bookmark, previous_style = None, None
+            continue
+        style = _style(child)
+        if style and style.startswith("Heading") and style[7:].isdigit():
+            level = int(style[7:])
+            if level == 1 and previous_style != "Deel":
+                p_style = child.find("w:pPr/w:pStyle", NSMAP)
+                p_style.addnext(_el("<w:pageBreakBefore/>"))
+            if bookmark is None:
+                inner = child.find("w:bookmarkStart", NSMAP)
+                bookmark = None if inner is None else inner.get(f"{W}name")
+            if level <= TOC_DEPTH:
+                text = "".join(t.text or "" for t in child.iter(f"{W}t"))
+                headings.append((level, text, bookmark))
+        bookmark = None
+        previous_style = style
+    return headings
+
+
+def fill_toc(sdt, headings: list[tuple[int, str, str | None]]) -> None:
+    """Replace pandoc's empty, dirty TOC field by one whose result lists the headings."""
+    content = sdt.find("w:sdtContent", NSMAP)
+    field_paragraph = None
+    for p in content.findall("w:p", NSMAP):
+        if p.find(".//w:instrText", NSMAP) is not None:
+            field_paragraph = p
+    if field_paragraph is None:
+        return
+    instruction = "".join(t.text or "" for t in field_paragraph.iter(f"{W}instrText"))
+    begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+             f'<w:r><w:instrText xml:space="preserve">{escape(instruction)}</w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    paragraphs = []
+    for index, (level, text, bookmark) in enumerate(headings):
+        run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+        entry = (f'<w:hyperlink w:anchor="{escape(bookmark)}" w:history="1">{run}</w:hyperlink>'
+                 if bookmark else run)
+        paragraphs.append(
+            f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/></w:pPr>'
+            f'{begin if index == 0 else ""}{entry}{end if index == len(headings) - 1 else ""}</w:p>'
+        )
+    if not paragraphs:
+        paragraphs = [f"<w:p>{begin}{end}</w:p>"]
+    for xml in paragraphs:
+        field_paragraph.addprevious(_el(xml))
+    content.remove(field_paragraph)
+
+
+def drop_duplicate_bookmarks(root) -> None:
+    """Pandoc writes a table's bookmark twice (around the table and in its caption)."""
+    seen: set[str] = set()
+    dropped: set[str] = set()
+    for start in list(root.iter(f"{W}bookmarkStart")):
+        name = start.get(f"{W}name")
+        if name in seen:
+            dropped.add(start.get(f"{W}id"))
+            start.getparent().remove(start)
+        seen.add(name)
+    if dropped:
+        for end in list(root.iter(f"{W}bookmarkEnd")):
+            if end.get(f"{W}id") in dropped:
+                end.getparent().remove(end)
+
+
+def describe_pictures(root) -> None:
+    """Give the picture element the alt text too (pandoc puts the file name there)."""
+    for doc_pr in root.iter(f"{{{NS['wp']}}}docPr"):
+        drawing = doc_pr.getparent()
+        c_nv_pr = drawing.find(".//pic:cNvPr", NS)
+        if c_nv_pr is not None:
+            c_nv_pr.set("descr", doc_pr.get("descr", ""))
+
+
+# --- other parts ------------------------------------------------------------------------------
+
+def dutch_settings(xml: bytes) -> bytes:
+    for old, new in (
+        (b'<w:themeFontLang w:val="en-US"', b'<w:themeFontLang w:val="nl-NL"'),
+        (b'<w:decimalSymbol w:val="."', b'<w:decimalSymbol w:val=","'),
+        (b'<w:listSeparator w:val=","', b'<w:listSeparator w:val=";"'),
+    ):
+        xml = xml.replace(old, new)
+    return xml
+
+
+def core_properties(meta: DocumentMeta) -> bytes:
+    stamp = f"{meta.date.isoformat()}T12:00:00Z"
+    keywords = "; ".join(meta.keywords)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties'
+        ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(meta.title)}</dc:title>"
+        f"<dc:subject>{escape(meta.subject)}</dc:subject>"
+        f"<dc:creator>{escape(meta.publisher)}</dc:creator>"
+        f"<cp:keywords>{escape(keywords)}</cp:keywords>"
+        f"<dc:language>{escape(meta.lang)}</dc:language>"
+        f"<cp:lastModifiedBy>{escape(meta.publisher)}</cp:lastModifiedBy>"
+        "<cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode("utf-8")

@@ -1,0 +1,35 @@
+"""Small helpers for Office Open XML packages: read a zip, write it back byte-identically."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+NSMAP = {"w": W_NS}
+
+# A fixed entry date: zip stores local times without a zone, and 1980-01-01 is its epoch.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
+
+
+def read_parts(data: bytes) -> dict[str, bytes]:
+    """The parts of a package, in the order they are stored."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist()}
+
+
+def write_parts(parts: dict[str, bytes]) -> bytes:
+    """A zip with a fixed order ([Content_Types].xml first, then by name), dates and modes."""
+    names = [n for n in FIRST_ENTRIES if n in parts]
+    names += sorted(n for n in parts if n not in FIRST_ENTRIES)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # unix: independent of the platform that builds
+            zf.writestr(info, parts[name], compresslevel=6)
+    return buffer.getvalue()

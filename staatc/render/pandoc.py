@@ -1,0 +1,88 @@
+"""The one place pandoc runs.
+
+Always with `--sandbox` (readers and writers touch no file but those named on the command line),
+the Markdown on stdin, one call per output format. Images reach pandoc through our Lua filter,
+which reads them from the renderer's private temp dir (the manifest named in `STAATC_MEDIA`):
+for Word it puts them in pandoc's media bag, for Typst it points the image at a safe file name.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+from staatc.render.base import RenderError
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+LUA_FILTER = TEMPLATES / "staatc.lua"
+
+# Pandoc's Markdown without the escape hatches: no raw HTML/TeX/Typst, no raw attributes, no
+# TeX math, no YAML block in the body. Text with `<`, `$`, `\` and `#` stays text.
+READER = (
+    "markdown"
+    "-raw_html-raw_tex-raw_attribute-tex_math_dollars-tex_math_single_backslash"
+    "-tex_math_double_backslash-latex_macros-yaml_metadata_block"
+)
+
+
+@lru_cache(maxsize=1)
+def pandoc_path() -> str:
+    import pypandoc  # the binary ships inside pypandoc-binary
+
+    return pypandoc.get_pandoc_path()
+
+
+def run_pandoc(
+    markdown: str,
+    to: str,
+    args: list[str],
+    *,
+    epoch: int,
+    media_manifest: Path | None = None,
+) -> bytes:
+    """Convert `markdown` to format `to` (e.g. 'docx+native_numbering', 'typst'); return stdout.
+
+    `epoch` becomes SOURCE_DATE_EPOCH so dates inside the output (docx core properties, zip
+    entries) are fixed. Raises RenderError with pandoc's message when it fails.
+    """
+    cmd = [
+        pandoc_path(),
+        "--sandbox",
+        f"--from={READER}",
+        f"--to={to}",
+        f"--lua-filter={LUA_FILTER}",
+        f"--data-dir={TEMPLATES / 'pandoc'}",  # never the user's ~/.local/share/pandoc
+        "--output=-",
+        *args,
+    ]
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "SOURCE_DATE_EPOCH": str(epoch),
+    }
+    if media_manifest is not None:
+        env["STAATC_MEDIA"] = str(media_manifest)
+    try:
+        proc = subprocess.run(
+            cmd, input=markdown.encode("utf-8"), capture_output=True, env=env, check=False
+        )
+    except OSError as exc:  # the binary is missing or not executable
+        raise RenderError(f"pandoc kon niet starten: {exc}") from exc
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip()
+        raise RenderError(f"pandoc ({to}) faalde met code {proc.returncode}: {message}")
+    return proc.stdout
+
+
+def default_data_file(name: str) -> bytes:
+    """One of pandoc's built-in data files (e.g. 'reference.docx'); used by tools/ only."""
+    proc = subprocess.run(
+        [pandoc_path(), "--sandbox", f"--print-default-data-file={name}"],
+        capture_output=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RenderError(proc.stderr.decode("utf-8", "replace").strip())
+    return proc.stdout

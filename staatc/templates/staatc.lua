@@ -1,0 +1,204 @@
+--[[
+staatc.lua: the render-stage filter, for Word (docx) and Typst.
+
+Pass 1 reads the media manifest and collects every id, every table/figure number and every
+heading's text.  Pass 2 makes the document safe and resolves references: raw blocks and
+inlines and math become plain text, `@tbl-x` becomes a link "Tabel 1", links to ids that do not
+exist become plain text.  Pass 3 does what each writer cannot: images (media bag for Word, safe
+file names plus alt text for Typst), chapter page breaks and "Deel N" labels.
+
+Everything this filter writes as raw Typst is built from our own code; user text only enters
+as a Typst string literal (escaped by `typst_string`); all other text goes through pandoc's
+own Typst writer, which escapes it.
+]]
+
+local is_typst = FORMAT:match('typst') ~= nil
+local is_docx = FORMAT:match('docx') ~= nil
+
+local media = {}      -- src as written -> { file = absolute path, name = safe name, mime = ... }
+local ids = {}        -- every identifier in the document
+local ref_text = {}   -- identifier -> inlines a reference `@id` shows ("Tabel 1", heading text)
+
+local function read_file(path)
+  local fh = io.open(path, 'rb')
+  if not fh then return nil end
+  local data = fh:read('a')
+  fh:close()
+  return data
+end
+
+local function load_manifest()
+  local path = os.getenv('STAATC_MEDIA')
+  if not path then return end
+  local data = read_file(path)
+  if data then media = pandoc.json.decode(data, false) end
+end
+
+local function lookup_media(src)
+  return media[src] or media[(src:gsub('^%./', ''))]
+end
+
+local function plain_text(s) return pandoc.Inlines({ pandoc.Str(s) }) end
+
+-- Pass 1 -------------------------------------------------------------------------------------
+-- Only the element types that pandoc's Typst writer gives a label (so a link to them works in
+-- the PDF); a handler for a common type such as Link or Str would cost more than the rest.
+local tables, figures = 0, 0
+local function note(id) if id and id ~= '' then ids[id] = true end end
+local function noted(el) note(el.identifier) end
+local collect = {
+  Div = noted,
+  Span = noted,
+  Header = function(h)
+    note(h.identifier)
+    if h.identifier ~= '' and not ref_text[h.identifier] then
+      ref_text[h.identifier] = h.content:clone()
+    end
+  end,
+  Table = function(t)
+    note(t.identifier)
+    if #t.caption.long > 0 then
+      tables = tables + 1
+      if t.identifier ~= '' then ref_text[t.identifier] = plain_text('Tabel ' .. tables) end
+    end
+  end,
+  Figure = function(f)
+    note(f.identifier)
+    figures = figures + 1
+    if f.identifier ~= '' then ref_text[f.identifier] = plain_text('Figuur ' .. figures) end
+  end,
+}
+
+-- Pass 2 -------------------------------------------------------------------------------------
+local function resolve_cite(c)
+  if #c.citations == 1 then
+    local cit = c.citations[1]
+    local shown = ref_text[cit.id]
+    if shown then
+      local out = pandoc.Inlines({})
+      if #cit.prefix > 0 then out:extend(cit.prefix); out:insert(pandoc.Space()) end
+      out:insert(pandoc.Link(shown:clone(), '#' .. cit.id))
+      if #cit.suffix > 0 then out:extend(cit.suffix) end
+      return out
+    end
+  end
+  return c.content  -- not ours (no bibliographies here): keep the literal text "@naam"
+end
+
+local safety = {
+  RawInline = function(r) return pandoc.Code(r.text) end,
+  RawBlock = function(r) return pandoc.CodeBlock(r.text) end,
+  Math = function(m) return pandoc.Str(m.text) end,
+  Cite = resolve_cite,
+  Link = function(l)
+    local anchor = l.target:match('^#(.+)$')
+    if anchor and not ids[anchor] then return l.content end
+  end,
+}
+
+-- Pass 3: Typst -----------------------------------------------------------------------------
+local function typst_string(s)
+  s = s:gsub('\\', '\\\\'):gsub('"', '\\"'):gsub('[\r\n\t]', ' ')
+  return '"' .. s .. '"'
+end
+
+local function typst_length(value)
+  if not value then return nil end
+  local num, unit = value:match('^%s*(%d+%.?%d*)%s*(%%?%a*)%s*$')
+  if not num then return nil end
+  if unit == 'px' then return string.format('%.1fpt', tonumber(num) * 0.75) end
+  if unit == '%' or unit == 'cm' or unit == 'mm' or unit == 'in' or unit == 'pt' or unit == 'em' then
+    return num .. unit
+  end
+  return nil
+end
+
+local function alt_text(img)
+  return img.attributes.alt or pandoc.utils.stringify(img.caption)
+end
+
+-- `image(...)` for a known image, or a visible placeholder (a string, so never markup).
+local function typst_image(img)
+  local m = lookup_media(img.src)
+  local alt = alt_text(img)
+  if not m then
+    return 'text(' .. typst_string('[Afbeelding ontbreekt: ' .. alt .. ']') .. ')'
+  end
+  local args = { typst_string(m.name), 'alt: ' .. typst_string(alt) }
+  for _, dim in ipairs({ 'width', 'height' }) do
+    local len = typst_length(img.attributes[dim])
+    if len then table.insert(args, dim .. ': ' .. len) end
+  end
+  return 'image(' .. table.concat(args, ', ') .. ')'
+end
+
+local last_part = nil
+
+local function part_label(h)
+  -- "Deel N" above the first chapter of each part.
+  local part = h.attributes.deel
+  h.attributes.deel = nil
+  local label = nil
+  if part and part ~= '' and part ~= last_part then label = 'Deel ' .. part end
+  last_part = part
+  return label
+end
+
+-- Figures stay pandoc's (it writes the caption and the label); only the image itself is ours,
+-- because pandoc's Typst writer drops the alt text. No pandoc.write() here: it is slow.
+local typst_pass = {
+  Image = function(img)
+    return pandoc.RawInline('typst', '#box(' .. typst_image(img) .. ')')
+  end,
+  Table = function(t)
+    -- pandoc wraps every table in a figure; Word numbers only captioned ones, so must we.
+    if #t.caption.long == 0 then
+      return { t, pandoc.RawBlock('typst', '#counter(figure.where(kind: table)).update(n => n - 1)') }
+    end
+  end,
+  Header = function(h)
+    if h.level ~= 1 then return nil end
+    local out = { pandoc.RawBlock('typst', '#pagebreak(weak: true)') }
+    local label = part_label(h)
+    if label then table.insert(out, pandoc.RawBlock('typst', '#deel(' .. typst_string(label) .. ')')) end
+    table.insert(out, h)
+    return out
+  end,
+}
+
+-- Pass 3: Word ------------------------------------------------------------------------------
+local docx_pass = {
+  Image = function(img)
+    local m = lookup_media(img.src)
+    if m then
+      local data = read_file(m.file)
+      if data then
+        pandoc.mediabag.insert(m.name, m.mime, data)
+        img.src = m.name
+      end
+    end
+    if img.attributes.alt then
+      img.caption = plain_text(img.attributes.alt)  -- Word's "descr" is the image's alt
+      img.attributes.alt = nil
+    end
+    return img
+  end,
+  Header = function(h)
+    if h.level ~= 1 then return nil end
+    local label = part_label(h)
+    if not label then return h end
+    return { pandoc.Div(pandoc.Para(plain_text(label)), pandoc.Attr('', {}, { ['custom-style'] = 'Deel' })), h }
+  end,
+}
+
+-- Two walks: the first sees the whole document before the second resolves anything. The safety
+-- handlers and the per-format handlers touch different element types, so they share one walk
+-- (a replaced element is not walked again, so our own raw Typst is not "made safe").
+local second = {}
+for key, handler in pairs(safety) do second[key] = handler end
+for key, handler in pairs(is_typst and typst_pass or is_docx and docx_pass or {}) do
+  assert(second[key] == nil, key)
+  second[key] = handler
+end
+load_manifest()
+return { collect, second }
