@@ -22,7 +22,7 @@ from typing import Callable
 from . import __version__
 from .assemble import assemble, theme_counts
 from .check import check_edition
-from .errors import InvalidEdition, Problem
+from .errors import InvalidEdition, Problem, RenderLimitError
 from .letter import Letter, assemble_letter
 from .output import OutputFolder
 from .render.base import Document, Renderer
@@ -97,7 +97,11 @@ def sources_key(root: Path, formats: tuple[str, ...]) -> str:
             if "__pycache__" in path.parts or path.is_dir() and not path.is_symlink():
                 continue
             h.update(b"\0" + path.relative_to(base).as_posix().encode() + b"\0")
-            h.update(os.readlink(path).encode() if path.is_symlink() else path.read_bytes())
+            if path.is_symlink():
+                h.update(os.readlink(path).encode())
+            elif path.is_file():  # never a FIFO or device: it could block for ever
+                with path.open("rb") as f:  # in pieces: a huge file is not held in memory
+                    h.update(hashlib.file_digest(f, "sha256").digest())
     return h.hexdigest()
 
 
@@ -139,7 +143,10 @@ def build_edition(
     jobs += [Job(output_name(KAMERBRIEF, year, fmt), letter, letter_renderer_for(fmt)) for fmt in formats]
 
     progress("Rendering " + ", ".join(j.name for j in jobs))
-    rendered = render_all(jobs)
+    try:
+        rendered = render_all(jobs)
+    except RenderLimitError as exc:  # too big or too deep for pandoc/Typst: about the edition
+        raise RenderLimitError(exc.message, root) from None
 
     progress("Writing")
     out.remove_stale_temp_files()

@@ -104,6 +104,12 @@ class OutputError(StaatcError):
     code = "output"
 
 
+class RenderLimitError(StaatcError):
+    """A renderer (pandoc, Typst) ran out of its time or memory on this edition."""
+
+    code = "render-limit"
+
+
 class InvalidEdition(StaatcError):
     """The edition has problems (errors, or warnings under --strict); carries them all."""
 

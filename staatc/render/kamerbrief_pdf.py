@@ -17,7 +17,7 @@ from staatc.letter import Letter
 from staatc.render.base import epoch_of, lang_parts
 from staatc.render.media import stage_media
 from staatc.render.pandoc import TEMPLATES, run_pandoc
-from staatc.render.pdf import bundled_fonts, compile_typst
+from staatc.render.pdf import compile_typst
 
 TEMPLATE = TEMPLATES / "kamerbrief.typ"
 
@@ -67,4 +67,4 @@ class KamerbriefPdfRenderer:
             manifest = stage_media(letter.media, root) if letter.media else None
             body = run_pandoc(letter.body, "typst", [], epoch=epoch, media_manifest=manifest)
             source = f"{template_source()}\n#show: kamerbrief\n\n{body.decode('utf-8')}"
-            return compile_typst(source, root, bundled_fonts(), typst_inputs(letter), epoch)
+            return compile_typst(source, root, typst_inputs(letter), epoch)

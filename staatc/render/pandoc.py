@@ -13,7 +13,9 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
+from staatc.errors import RenderLimitError
 from staatc.render.base import RenderError
+from staatc.render.limits import memory_limit_mb, run_limited
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LUA_FILTER = TEMPLATES / "staatc.lua"
@@ -64,14 +66,22 @@ def run_pandoc(
     }
     if media_manifest is not None:
         env["STAATC_MEDIA"] = str(media_manifest)
+    # Time and memory are limited (render/limits.py): GHC's own heap limit first, so pandoc
+    # stops itself cleanly; the watch on the process is the backstop.
+    memory = memory_limit_mb()
+    cmd[1:1] = ["+RTS", f"-M{memory}m", "-RTS"]
+    what = f"converting the text ({to.split('+')[0]}, pandoc)"
     try:
-        proc = subprocess.run(
-            cmd, input=markdown.encode("utf-8"), capture_output=True, env=env, check=False
-        )
+        proc = run_limited(cmd, markdown.encode("utf-8"), env=env, what=what, memory_mb=memory)
     except OSError as exc:  # the binary is missing or not executable
         raise RenderError(f"pandoc kon niet starten: {exc}") from exc
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip()
+        if "Heap exhausted" in message or "heap overflow" in message:
+            raise RenderLimitError(f"{what} needed more than {memory} MB of memory, so the "
+                                   "build stopped. The edition is too large for one document: "
+                                   "shorten very long chapters and tables (or, for a bigger "
+                                   "machine, set STAATC_MEMORY_LIMIT_MB)")
         raise RenderError(f"pandoc ({to}) faalde met code {proc.returncode}: {message}")
     return proc.stdout
 

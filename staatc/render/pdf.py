@@ -9,11 +9,12 @@ same input gives the same bytes on every machine.
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
-import threading
 from functools import lru_cache
 from pathlib import Path
 
+from staatc.errors import RenderLimitError
 from staatc.render.base import (
     Document,
     DocumentMeta,
@@ -22,20 +23,14 @@ from staatc.render.base import (
     epoch_of,
     lang_parts,
 )
+from staatc.render.limits import run_limited
 from staatc.render.media import stage_media
 from staatc.render.pandoc import TEMPLATES, run_pandoc
 
 TEMPLATE = TEMPLATES / "rapportage.typ"
 FONTS = TEMPLATES / "fonts"
 PDF_STANDARDS = ["a-2a", "ua-1"]
-
-
-@lru_cache(maxsize=1)
-def bundled_fonts():
-    """Noto Sans and Typst's embedded fonts, scanned once per process."""
-    import typst
-
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(FONTS)])
+WORKER = Path(__file__).with_name("typst_worker.py")
 
 
 @lru_cache(maxsize=1)
@@ -73,50 +68,38 @@ class PdfRenderer:
         with tempfile.TemporaryDirectory(prefix="staatc-pdf-") as tmp:
             root = Path(tmp)
             manifest = stage_media(doc.media, root) if doc.media else None
-            body = _Background(run_pandoc, doc.markdown, "typst", [], epoch=epoch,
-                               media_manifest=manifest)
-            fonts = bundled_fonts()  # loads while pandoc runs
-            source = f"{template_source()}\n#show: rapportage\n\n{body.result().decode('utf-8')}"
-            return compile_typst(source, root, fonts, typst_inputs(meta), epoch)
+            body = run_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest)
+            source = f"{template_source()}\n#show: rapportage\n\n{body.decode('utf-8')}"
+            return compile_typst(source, root, typst_inputs(meta), epoch)
 
 
-def compile_typst(source: str, root: Path, fonts, inputs: dict[str, str], epoch: int) -> bytes:
-    import typst
+def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int) -> bytes:
+    """Compile in a worker process (render/typst_worker.py) under the render limits.
 
-    compiler = typst.Compiler(
-        root=str(root), font_paths=fonts, ignore_system_fonts=True, sys_inputs=inputs
-    )
+    Typst reads only inside `root` (the renderer's temp dir) and only the bundled fonts.
+    """
+    request = {
+        "source": source,
+        "root": str(root),
+        "font_paths": [str(FONTS)],
+        "inputs": inputs,
+        "standards": PDF_STANDARDS,
+        "timestamp": epoch,
+    }
+    cmd = [sys.executable, "-E", "-P", str(WORKER)]
+    proc = run_limited(cmd, json.dumps(request).encode("utf-8"), env=None,
+                       what="making the PDF (Typst)")
+    if proc.returncode == 0:
+        return proc.stdout
     try:
-        pdf, _warnings = compiler.compile_with_warnings(
-            input=source.encode("utf-8"),
-            format="pdf",
-            pdf_standards=PDF_STANDARDS,
-            timestamp=epoch,
+        error = json.loads(proc.stderr)
+    except ValueError:
+        raise RenderError(f"Typst kon de PDF niet maken (code {proc.returncode}): "
+                          f"{proc.stderr.decode('utf-8', 'replace').strip()}") from None
+    if "depth exceeded" in error["message"]:  # check limits nesting; this is the backstop
+        raise RenderLimitError(
+            f"the text is nested too deeply for Typst ({error['message']}), so the build "
+            "stopped: flatten deep lists, quotes and emphasis"
         )
-    except typst.TypstError as exc:
-        detail = "; ".join([exc.message, *exc.hints])
-        raise RenderError(f"Typst kon de PDF niet maken: {detail}") from exc
-    return pdf
-
-
-class _Background:
-    """Run one call in a thread (pandoc is a subprocess, so the GIL is free meanwhile)."""
-
-    def __init__(self, func, *args, **kwargs):
-        self._result = None
-        self._error: BaseException | None = None
-
-        def work():
-            try:
-                self._result = func(*args, **kwargs)
-            except BaseException as exc:  # handed to the caller in result()
-                self._error = exc
-
-        self._thread = threading.Thread(target=work, daemon=True)
-        self._thread.start()
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._result
+    detail = "; ".join([error["message"], *error["hints"]])
+    raise RenderError(f"Typst kon de PDF niet maken: {detail}")

@@ -1,0 +1,82 @@
+"""Run a renderer's helper process (pandoc, the Typst worker) within a time and a memory limit.
+
+Drafts are untrusted, and pandoc and Typst can be made to work for a very long time or to
+grow without end (a 5 MB chapter, a table of ten thousand rows, lists nested hundreds deep).
+A build must then stop with a message, not hang a CI runner or an editor's laptop. So every
+helper runs as a child process that is watched: it is killed when it runs longer than
+TIME_LIMIT seconds or when its memory (resident set) passes the limit, and the build fails
+with a `RenderLimitError` that says which.
+
+The memory limit is the project's bound for one process, 500 MB; an edition that needs
+more sets `STAATC_MEMORY_LIMIT_MB` (read here, at the edge). Memory is watched through
+/proc (Linux, where CI runs); elsewhere only the time limit applies.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+from staatc.errors import RenderLimitError
+
+TIME_LIMIT = 300.0  # seconds for one helper process
+DEFAULT_MEMORY_LIMIT_MB = 500
+POLL = 0.02  # seconds between looks at the child's memory
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def memory_limit_mb() -> int:
+    value = os.environ.get("STAATC_MEMORY_LIMIT_MB", "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MEMORY_LIMIT_MB
+
+
+def _rss(pid: int) -> int | None:
+    """Resident memory of a process in bytes, or None where /proc is not there."""
+    try:
+        fields = Path(f"/proc/{pid}/statm").read_text().split()
+    except OSError:
+        return None
+    return int(fields[1]) * _PAGE
+
+
+def run_limited(cmd: list[str], data: bytes, *, env: dict[str, str] | None, what: str,
+                timeout: float | None = None, memory_mb: int | None = None
+                ) -> subprocess.CompletedProcess:
+    """Run `cmd` with `data` on stdin; kill it and raise RenderLimitError past a limit.
+
+    `what` names the work for the message ("making the PDF (Typst)").
+    """
+    timeout = TIME_LIMIT if timeout is None else timeout
+    limit = (memory_mb or memory_limit_mb()) * 1024 * 1024
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    result: dict[str, bytes] = {}
+
+    def talk() -> None:  # in a thread, so big inputs and outputs never block the watch
+        result["out"], result["err"] = proc.communicate(data)
+
+    talker = threading.Thread(target=talk, daemon=True)
+    talker.start()
+    deadline = time.monotonic() + timeout
+    exceeded = None
+    while talker.is_alive():
+        talker.join(POLL)
+        if not talker.is_alive():
+            break
+        if time.monotonic() > deadline:
+            exceeded = f"took longer than {timeout:g} seconds"
+        elif (rss := _rss(proc.pid)) is not None and rss > limit:
+            exceeded = f"needed more than {limit // 2**20} MB of memory"
+        if exceeded:
+            proc.kill()
+            talker.join()
+            raise RenderLimitError(
+                f"{what} {exceeded}, so the build stopped. The edition is too large or too "
+                "deeply nested for one document: shorten very long chapters and tables, flatten "
+                "deep lists and quotes (or, for a bigger machine, set STAATC_MEMORY_LIMIT_MB)"
+            )
+    return subprocess.CompletedProcess(cmd, proc.returncode, result.get("out", b""),
+                                       result.get("err", b""))
