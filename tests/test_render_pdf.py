@@ -20,7 +20,8 @@ CHAPTERS = [
     "Gegevensuitwisseling",
     "Betrek de uitvoering vanaf het begin",
 ]
-SUBHEADINGS = ["Drie bronnen", "Leeswijzer", "Stapeling van regelingen", "Stand van UWV"]
+SUBHEADINGS = ["Drie bronnen", "Leeswijzer", "Stapeling van regelingen",
+               "Een kader onder een te diepe kop", "Stand van UWV"]
 
 
 def fixture_document(**meta_changes) -> Document:
@@ -142,7 +143,10 @@ def test_tags_for_headings_tables_and_figures(rendered):
     _, reader = rendered
     elements = struct_elements(reader)
     kinds = [str(e["/S"]) for e in elements]
-    assert kinds.count("/H1") >= len(CHAPTERS)
+    assert kinds.count("/H1") == len(CHAPTERS) + 1  # the chapters and "Inhoudsopgave"
+    assert kinds.count("/H3") == 2  # "Leeswijzer" and the #### heading, lifted to level 3
+    assert "/H4" not in kinds
+    assert kinds.count("/Table") == 4 and kinds.count("/THead") == 3  # one table has no header
     assert "/TH" in kinds and "/THead" in kinds
     figures = [e for e in elements if e["/S"] == "/Figure"]
     assert [str(f["/Alt"]) for f in figures] == [

@@ -118,7 +118,7 @@ def finish_document(xml: bytes, meta: DocumentMeta) -> bytes:
 
 
 def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
-    """Start each chapter on a new page; return (level, text, bookmark) for every heading."""
+    """Start each chapter on a new page, space out tables; return (level, text, bookmark)."""
     headings = []
     previous_style = None
     bookmark = None
@@ -129,14 +129,15 @@ def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
         if child.tag == f"{W}bookmarkEnd":
             continue
         if child.tag != f"{W}p":
-            bookmark, previous_style = None, None
+            bookmark, previous_style = None, child.tag
             continue
+        if previous_style == f"{W}tbl":
+            set_ppr(child, '<w:spacing w:before="200"/>')  # Word adds no space after a table
         style = _style(child)
         if style and style.startswith("Heading") and style[7:].isdigit():
             level = int(style[7:])
             if level == 1 and previous_style != "Deel":
-                p_style = child.find("w:pPr/w:pStyle", NSMAP)
-                p_style.addnext(_el("<w:pageBreakBefore/>"))
+                set_ppr(child, "<w:pageBreakBefore/>")
             if bookmark is None:
                 inner = child.find("w:bookmarkStart", NSMAP)
                 bookmark = None if inner is None else inner.get(f"{W}name")
@@ -146,6 +147,36 @@ def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
         bookmark = None
         previous_style = style
     return headings
+
+
+# Children of w:pPr in schema order (Word refuses a file whose elements are out of order).
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange",
+]
+
+
+def set_ppr(paragraph, xml: str) -> None:
+    """Add one property to a paragraph (unless it has it), at its place in the schema order."""
+    new = _el(xml)
+    local = new.tag.split("}")[1]
+    ppr = paragraph.find("w:pPr", NSMAP)
+    if ppr is None:
+        ppr = _el("<w:pPr/>")
+        paragraph.insert(0, ppr)
+    if ppr.find(f"w:{local}", NSMAP) is not None:
+        return
+    rank = PPR_ORDER.index(local)
+    for child in ppr:
+        name = child.tag.split("}")[1]
+        if name in PPR_ORDER and PPR_ORDER.index(name) > rank:
+            child.addprevious(new)
+            return
+    ppr.append(new)
 
 
 def fill_toc(sdt, headings: list[tuple[int, str, str | None]]) -> None:

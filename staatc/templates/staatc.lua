@@ -43,7 +43,7 @@ local function plain_text(s) return pandoc.Inlines({ pandoc.Str(s) }) end
 -- Pass 1 -------------------------------------------------------------------------------------
 -- Only the element types that pandoc's Typst writer gives a label (so a link to them works in
 -- the PDF); a handler for a common type such as Link or Str would cost more than the rest.
-local tables, figures = 0, 0
+local tables, figures, last_level = 0, 0, 0
 local function note(id) if id and id ~= '' then ids[id] = true end end
 local function noted(el) note(el.identifier) end
 local collect = {
@@ -54,6 +54,11 @@ local collect = {
     if h.identifier ~= '' and not ref_text[h.identifier] then
       ref_text[h.identifier] = h.content:clone()
     end
+    -- PDF/UA forbids skipping a level (# then ###); Word's outline reads better without it too.
+    local skipped = h.level > last_level + 1
+    if skipped then h.level = last_level + 1 end
+    last_level = h.level
+    if skipped then return h end
   end,
   Table = function(t)
     note(t.identifier)
@@ -151,10 +156,15 @@ local typst_pass = {
     return pandoc.RawInline('typst', '#box(' .. typst_image(img) .. ')')
   end,
   Table = function(t)
-    -- pandoc wraps every table in a figure; Word numbers only captioned ones, so must we.
-    if #t.caption.long == 0 then
-      return { t, pandoc.RawBlock('typst', '#counter(figure.where(kind: table)).update(n => n - 1)') }
+    local out = { t }
+    if #t.head.rows == 0 then  -- the template colours row 0 as a header; this one has none
+      out = { pandoc.RawBlock('typst', '#headerless['), t, pandoc.RawBlock('typst', ']') }
     end
+    if #t.caption.long == 0 then
+      -- pandoc wraps every table in a figure; Word numbers only captioned ones, so must we.
+      table.insert(out, pandoc.RawBlock('typst', '#counter(figure.where(kind: table)).update(n => n - 1)'))
+    end
+    if #out > 1 then return out end
   end,
   Header = function(h)
     if h.level ~= 1 then return nil end
