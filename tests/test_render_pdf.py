@@ -218,3 +218,14 @@ def test_part_labels_only_where_a_part_starts(rendered):
     assert starts, "Deel 1 above its first chapter"
     text = all_text(reader)
     assert text.count("DEEL 1") == 1 and text.count("DEEL 2") == 1
+
+
+def test_render_all_runs_both_formats_side_by_side(rendered):
+    from staatc.render import DocxRenderer, render_all
+
+    doc = fixture_document()
+    outputs = render_all(doc, ["docx", "pdf"])
+    assert outputs["pdf"] == rendered[0]
+    assert outputs["docx"] == DocxRenderer().render(doc)
+    with pytest.raises(ValueError):
+        render_all(doc, ["html"])
