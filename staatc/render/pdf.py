@@ -83,12 +83,16 @@ class PdfRenderer:
 def compile_typst(source: str, root: Path, fonts, inputs: dict[str, str], epoch: int) -> bytes:
     import typst
 
+    # A file, not bytes: Typst memoises by file identity (the path inside the root), so a second
+    # render of the same or a similar document in this process reuses most of the first's work.
+    main = root / "main.typ"
+    main.write_text(source, encoding="utf-8")
     compiler = typst.Compiler(
         root=str(root), font_paths=fonts, ignore_system_fonts=True, sys_inputs=inputs
     )
     try:
         pdf, _warnings = compiler.compile_with_warnings(
-            input=source.encode("utf-8"),
+            input=str(main),
             format="pdf",
             pdf_standards=PDF_STANDARDS,
             timestamp=epoch,
