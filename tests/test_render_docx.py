@@ -115,6 +115,11 @@ def test_table_with_header_row_and_dutch_caption(word):
     assert figures and figures[0].startswith("Figuur 1: Staafdiagram")
 
 
+def test_html_comments_are_not_shown(rendered):
+    assert b"Notitie voor de redactie" not in zipfile.ZipFile(io.BytesIO(rendered)).read(
+        "word/document.xml")
+
+
 def test_headerless_table_has_no_header_row(word):
     headerless = word.tables[1]
     assert [c.text for c in headerless.rows[0].cells] == ["Peildatum", "1 mei 2024"]

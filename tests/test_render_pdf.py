@@ -94,6 +94,7 @@ def test_text_has_headings_cover_and_toc(rendered):
     text = all_text(reader)
     for heading in CHAPTERS + SUBHEADINGS:
         assert heading in text
+    assert "Notitie voor de redactie" not in text  # HTML comments are for editors only
     cover = page_text(reader, 0)
     assert "Staat van de Uitvoering 2024" in cover
     assert "9 september 2024" in cover

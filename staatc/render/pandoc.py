@@ -18,11 +18,13 @@ from staatc.render.base import RenderError
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LUA_FILTER = TEMPLATES / "staatc.lua"
 
-# Pandoc's Markdown without the escape hatches: no raw HTML/TeX/Typst, no raw attributes, no
-# TeX math, no YAML block in the body. Text with `<`, `$`, `\` and `#` stays text.
+# Pandoc's Markdown without the escape hatches: no raw TeX/Typst/OpenXML, no raw attributes, no
+# TeX math, no YAML block in the body. Raw HTML is read only so that the filter can drop HTML
+# comments; it turns every other piece of HTML back into plain text. So text with `<`, `$`, `\`
+# and `#` stays text in both outputs.
 READER = (
     "markdown"
-    "-raw_html-raw_tex-raw_attribute-tex_math_dollars-tex_math_single_backslash"
+    "-raw_tex-raw_attribute-tex_math_dollars-tex_math_single_backslash"
     "-tex_math_double_backslash-latex_macros-yaml_metadata_block"
 )
 

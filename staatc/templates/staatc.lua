@@ -1,11 +1,13 @@
 --[[
 staatc.lua: the render-stage filter, for Word (docx) and Typst.
 
-Pass 1 reads the media manifest and collects every id, every table/figure number and every
-heading's text.  Pass 2 makes the document safe and resolves references: raw blocks and
-inlines and math become plain text, `@tbl-x` becomes a link "Tabel 1", links to ids that do not
-exist become plain text.  Pass 3 does what each writer cannot: images (media bag for Word, safe
-file names plus alt text for Typst), chapter page breaks and "Deel N" labels.
+Walk 1 collects every id that the Typst writer turns into a label, the number of every
+captioned table and figure, every heading's text, and makes heading levels consecutive
+(PDF/UA forbids # followed by ###).  Walk 2 makes the document safe and resolves references:
+HTML comments disappear, other raw HTML and math become plain text, `@tbl-x` becomes a link
+"Tabel 1", links to ids that do not exist become plain text; and it does what each writer
+cannot: images (media bag for Word; safe file names plus alt text for Typst), chapter page
+breaks, "Deel N" labels, tables without a header row.
 
 Everything this filter writes as raw Typst is built from our own code; user text only enters
 as a Typst string literal (escaped by `typst_string`); all other text goes through pandoc's
@@ -90,9 +92,21 @@ local function resolve_cite(c)
   return c.content  -- not ours (no bibliographies here): keep the literal text "@naam"
 end
 
+local function is_comment(raw)
+  return raw.format == 'html' and raw.text:match('^%s*<!%-%-.*%-%->%s*$') ~= nil
+end
+
 local safety = {
-  RawInline = function(r) return pandoc.Code(r.text) end,
-  RawBlock = function(r) return pandoc.CodeBlock(r.text) end,
+  -- The reader only lets raw HTML through (so that editors' <!-- notes --> can be dropped);
+  -- whatever else looks like HTML is shown as the text it is.
+  RawInline = function(r)
+    if is_comment(r) then return {} end
+    return pandoc.Str(r.text)
+  end,
+  RawBlock = function(r)
+    if is_comment(r) then return {} end
+    return pandoc.Para({ pandoc.Str(r.text) })
+  end,
   Math = function(m) return pandoc.Str(m.text) end,
   Cite = resolve_cite,
   Link = function(l)
