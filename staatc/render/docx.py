@@ -94,6 +94,10 @@ def _style(paragraph) -> str | None:
     return None if node is None else node.get(f"{W}val")
 
 
+def _attr(value: str) -> str:
+    return escape(value, {'"': "&quot;"})
+
+
 def _el(xml: str):
     return etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')[0]
 
@@ -196,7 +200,7 @@ def fill_toc(sdt, headings: list[tuple[int, str, str | None]]) -> None:
     paragraphs = []
     for index, (level, text, bookmark) in enumerate(headings):
         run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-        entry = (f'<w:hyperlink w:anchor="{escape(bookmark)}" w:history="1">{run}</w:hyperlink>'
+        entry = (f'<w:hyperlink w:anchor="{_attr(bookmark)}" w:history="1">{run}</w:hyperlink>'
                  if bookmark else run)
         paragraphs.append(
             f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/></w:pPr>'
