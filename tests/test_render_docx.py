@@ -239,4 +239,6 @@ def test_shipped_reference_docx_is_what_the_tool_makes():
                                                   ROOT / "tools" / "make_reference_docx.py")
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
+    if tool.versions() != tool.MADE_WITH:
+        pytest.skip(f"reference.docx was made with {tool.MADE_WITH}, not {tool.versions()}")
     assert tool.build() == (ROOT / "staatc" / "templates" / "reference.docx").read_bytes()
