@@ -230,3 +230,25 @@ def test_render_all_runs_both_formats_side_by_side(rendered):
     assert outputs["docx"] == DocxRenderer().render(doc)
     with pytest.raises(ValueError):
         render_all(doc, ["html"])
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        '# Kop {deel="1\\") #panic(\\"x"}\n\nTekst\n',
+        '![alt " \\ ) #panic()](images/x".png){width="50%) #panic(1"}\n',
+        "| a | b |\n|---|---|\n| `#panic()` | $x$ |\n\n: Bijschrift #panic() {#tbl-x}\n",
+        "::: {#blok}\nIn een blok met #panic()\n:::\n\n[naar blok](#blok) [span]{#sp} [naar span](#sp)\n",
+        "Term\n:   Definitie #panic()\n\n| een\n|   twee\n\n[^n]\n\n[^n]: noot met [link](#nergens)\n",
+        "# Een\n\n#### Vier\n\n## Twee\n\n[zie @een]\n",
+    ],
+    ids=["part-attribute", "image", "table", "div-span-links", "misc", "heading-levels"],
+)
+def test_hostile_markdown_compiles_and_stays_text(markdown):
+    doc = Document(
+        meta=DocumentMeta(title="T", subtitle=None, publisher="P", date=date(2024, 1, 1)),
+        markdown=markdown,
+    )
+    _, reader = render(doc)  # Typst would raise on a #panic() that ran, or on a broken label
+    text = all_text(reader)
+    assert "#panic(" in text or "#PANIC(" in text or "Een" in text
