@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from xml.sax.saxutils import escape
-
-from lxml import etree
 
 from staatc.render.base import (
     CONCEPT_MARK,
@@ -30,11 +27,13 @@ from staatc.render.base import (
 )
 from staatc.render.media import stage_media
 from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts
-from staatc.render.pandoc import TEMPLATES, run_pandoc
+from staatc.render.ooxml import xml_escape as escape
+from staatc.render.pandoc import TEMPLATES, start_pandoc
 
 REFERENCE_DOCX = TEMPLATES / "reference.docx"
 HEADER_PLACEHOLDER = b"STAATC-KOPTEKST"  # put in the header by tools/make_reference_docx.py
 TOC_DEPTH = 3
+COVER_STYLES = {"Title", "Subtitle", "Author", "Date", "Concept"}
 NS = {
     **NSMAP,
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -52,32 +51,40 @@ class DocxRenderer:
         args += pandoc_metadata(meta)
         with tempfile.TemporaryDirectory(prefix="staatc-docx-") as tmp:
             manifest = stage_media(doc.media, Path(tmp)) if doc.media else None
-            raw = run_pandoc(
-                doc.markdown,
-                "docx+native_numbering",
-                args,
-                epoch=epoch_of(meta.date),
-                media_manifest=manifest,
-            )
-        return finish_package(raw, meta)
+            job = start_pandoc(doc.markdown, "docx+native_numbering", args,
+                               epoch=epoch_of(meta.date), media_manifest=manifest)
+            # While pandoc runs: lxml and babel's Dutch month names (each costs an import).
+            _etree()
+            date_text = dutch_date(meta.date, meta.lang)
+            raw = job.result()
+        return finish_package(raw, meta, date_text)
 
 
 def pandoc_metadata(meta: DocumentMeta) -> list[str]:
-    """-M options: pandoc reads these as plain strings, never as Markdown."""
+    """-M options: pandoc reads these as plain strings, never as Markdown.
+
+    The date is not among them: finish_document puts it on the cover, so that formatting it
+    (babel) happens while pandoc runs.
+    """
     values = {
         "title": meta.title,
         "subtitle": meta.subtitle,
         "author": meta.publisher,
-        "date": dutch_date(meta.date, meta.lang),
         "lang": meta.lang,
         "toc-title": TOC_TITLE,
     }
     return [f"--metadata={key}={value}" for key, value in values.items() if value]
 
 
-def finish_package(raw: bytes, meta: DocumentMeta) -> bytes:
+def _etree():
+    from lxml import etree  # python-docx's own dependency; imported while pandoc runs
+
+    return etree
+
+
+def finish_package(raw: bytes, meta: DocumentMeta, date_text: str) -> bytes:
     parts = read_parts(raw)
-    parts["word/document.xml"] = finish_document(parts["word/document.xml"], meta)
+    parts["word/document.xml"] = finish_document(parts["word/document.xml"], meta, date_text)
     header = escape(meta.title + (f" \u00b7 {CONCEPT_MARK}" if meta.concept else "")).encode()
     for name in parts:
         if name.startswith("word/header") and name.endswith(".xml"):
@@ -94,25 +101,27 @@ def _style(paragraph) -> str | None:
     return None if node is None else node.get(f"{W}val")
 
 
-def _attr(value: str) -> str:
-    return escape(value, {'"': "&quot;"})
-
-
 def _el(xml: str):
-    return etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')[0]
+    return _etree().fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')[0]
 
 
-def finish_document(xml: bytes, meta: DocumentMeta) -> bytes:
+def finish_document(xml: bytes, meta: DocumentMeta, date_text: str) -> bytes:
+    etree = _etree()
     root = etree.fromstring(xml)
     body = root.find("w:body", NSMAP)
     toc = body.find("w:sdt", NSMAP)
+    # The rest of the cover, after pandoc's Title, Subtitle and Author: the date, the mark.
+    cover = [f'<w:p><w:pPr><w:pStyle w:val="Date"/></w:pPr>'
+             f'<w:r><w:t xml:space="preserve">{escape(date_text)}</w:t></w:r></w:p>']
     if meta.concept:
-        mark = _el(f'<w:p><w:pPr><w:pStyle w:val="Concept"/></w:pPr>'
-                   f'<w:r><w:t>{CONCEPT_MARK}</w:t></w:r></w:p>')
+        cover.append(f'<w:p><w:pPr><w:pStyle w:val="Concept"/></w:pPr>'
+                     f'<w:r><w:t>{CONCEPT_MARK}</w:t></w:r></w:p>')
+    for xml_text in cover:
+        paragraph = _el(xml_text)
         if toc is not None:
-            toc.addprevious(mark)
+            toc.addprevious(paragraph)
         else:
-            body.insert(0, mark)
+            body.insert(len([p for p in body if _style(p) in COVER_STYLES]), paragraph)
     headings = chapter_breaks_and_headings(body)
     if toc is not None:
         fill_toc(toc, headings)
@@ -200,7 +209,7 @@ def fill_toc(sdt, headings: list[tuple[int, str, str | None]]) -> None:
     paragraphs = []
     for index, (level, text, bookmark) in enumerate(headings):
         run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-        entry = (f'<w:hyperlink w:anchor="{_attr(bookmark)}" w:history="1">{run}</w:hyperlink>'
+        entry = (f'<w:hyperlink w:anchor="{escape(bookmark)}" w:history="1">{run}</w:hyperlink>'
                  if bookmark else run)
         paragraphs.append(
             f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/></w:pPr>'
