@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from staatc.render.base import (
     lang_parts,
 )
 from staatc.render.media import stage_media
-from staatc.render.pandoc import TEMPLATES, run_pandoc
+from staatc.render.pandoc import TEMPLATES, start_pandoc
 
 TEMPLATE = TEMPLATES / "rapportage.typ"
 FONTS = TEMPLATES / "fonts"
@@ -73,22 +72,27 @@ class PdfRenderer:
         with tempfile.TemporaryDirectory(prefix="staatc-pdf-") as tmp:
             root = Path(tmp)
             manifest = stage_media(doc.media, root) if doc.media else None
-            body = _Background(run_pandoc, doc.markdown, "typst", [], epoch=epoch,
-                               media_manifest=manifest)
-            fonts = bundled_fonts()  # loads while pandoc runs
+            body = start_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest)
+            # While pandoc runs: fonts (first call only), the template, the metadata (babel).
+            fonts = bundled_fonts()
+            inputs = typst_inputs(meta)
             source = f"{template_source()}\n#show: rapportage\n\n{body.result().decode('utf-8')}"
-            return compile_typst(source, root, fonts, typst_inputs(meta), epoch)
+            return compile_typst(source, root, fonts, inputs, epoch)
 
 
 def compile_typst(source: str, root: Path, fonts, inputs: dict[str, str], epoch: int) -> bytes:
     import typst
 
+    # A file, not bytes: Typst memoises by file identity (the path inside the root), so a second
+    # render of the same or a similar document in this process reuses most of the first's work.
+    main = root / "main.typ"
+    main.write_text(source, encoding="utf-8")
     compiler = typst.Compiler(
         root=str(root), font_paths=fonts, ignore_system_fonts=True, sys_inputs=inputs
     )
     try:
         pdf, _warnings = compiler.compile_with_warnings(
-            input=source.encode("utf-8"),
+            input=str(main),
             format="pdf",
             pdf_standards=PDF_STANDARDS,
             timestamp=epoch,
@@ -97,26 +101,3 @@ def compile_typst(source: str, root: Path, fonts, inputs: dict[str, str], epoch:
         detail = "; ".join([exc.message, *exc.hints])
         raise RenderError(f"Typst kon de PDF niet maken: {detail}") from exc
     return pdf
-
-
-class _Background:
-    """Run one call in a thread (pandoc is a subprocess, so the GIL is free meanwhile)."""
-
-    def __init__(self, func, *args, **kwargs):
-        self._result = None
-        self._error: BaseException | None = None
-
-        def work():
-            try:
-                self._result = func(*args, **kwargs)
-            except BaseException as exc:  # handed to the caller in result()
-                self._error = exc
-
-        self._thread = threading.Thread(target=work, daemon=True)
-        self._thread.start()
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._result
