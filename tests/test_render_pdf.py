@@ -222,14 +222,15 @@ def test_part_labels_only_where_a_part_starts(rendered):
 
 
 def test_render_all_runs_both_formats_side_by_side(rendered):
-    from staatc.render import DocxRenderer, render_all
+    from staatc.build import Job, render_all, renderer_for
+    from staatc.render import DocxRenderer
 
     doc = fixture_document()
-    outputs = render_all(doc, ["docx", "pdf"])
-    assert outputs["pdf"] == rendered[0]
-    assert outputs["docx"] == DocxRenderer().render(doc)
+    outputs = render_all([Job("a.docx", doc, renderer_for("docx")), Job("a.pdf", doc, renderer_for("pdf"))])
+    assert outputs["a.pdf"] == rendered[0]
+    assert outputs["a.docx"] == DocxRenderer().render(doc)
     with pytest.raises(ValueError):
-        render_all(doc, ["html"])
+        renderer_for("html")
 
 
 @pytest.mark.parametrize(

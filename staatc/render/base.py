@@ -34,7 +34,6 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Protocol
 
 
@@ -70,14 +69,6 @@ class RenderError(RuntimeError):
 
 TOC_TITLE = "Inhoudsopgave"
 CONCEPT_MARK = "CONCEPT"
-
-
-@lru_cache(maxsize=64)
-def dutch_date(d: date, lang: str = "nl-NL") -> str:
-    """'9 september 2024' (babel, so month names follow CLDR)."""
-    from babel.dates import format_date  # imported here: babel's data load is not free
-
-    return format_date(d, "d MMMM y", locale=lang.replace("-", "_"))
 
 
 def epoch_of(d: date) -> int:

@@ -17,12 +17,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from staatc.templating import dutch_date
 from staatc.render.base import (
     CONCEPT_MARK,
     TOC_TITLE,
     Document,
     DocumentMeta,
-    dutch_date,
     epoch_of,
 )
 from staatc.render.media import stage_media

@@ -44,8 +44,12 @@ def run_pandoc(
     *,
     epoch: int,
     media_manifest: Path | None = None,
+    heading_base: int = 0,
 ) -> bytes:
     """Convert `markdown` to format `to` (e.g. 'docx+native_numbering', 'typst'); return stdout.
+
+    `heading_base` is the heading level the text sits below: the filter keeps levels
+    consecutive from there (PDF/UA), so a body under a level-1 heading starts at level 2.
 
     `epoch` becomes SOURCE_DATE_EPOCH so dates inside the output (docx core properties, zip
     entries) are fixed. Raises RenderError with pandoc's message when it fails.
@@ -64,6 +68,7 @@ def run_pandoc(
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "LANG": "C.UTF-8",
         "SOURCE_DATE_EPOCH": str(epoch),
+        "STAATC_HEADING_BASE": str(heading_base),
     }
     if media_manifest is not None:
         env["STAATC_MEDIA"] = str(media_manifest)

@@ -13,11 +13,11 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from staatc.templating import dutch_date
 from staatc.render.base import (
     Document,
     DocumentMeta,
     RenderError,
-    dutch_date,
     epoch_of,
     lang_parts,
 )

@@ -45,7 +45,9 @@ local function plain_text(s) return pandoc.Inlines({ pandoc.Str(s) }) end
 -- Pass 1 -------------------------------------------------------------------------------------
 -- Only the element types that pandoc's Typst writer gives a label (so a link to them works in
 -- the PDF); a handler for a common type such as Link or Str would cost more than the rest.
-local tables, figures, last_level = 0, 0, 0
+-- STAATC_HEADING_BASE: the level the text sits below (a letter's body sits below its Betreft).
+local tables, figures = 0, 0
+local last_level = tonumber(os.getenv('STAATC_HEADING_BASE') or '0') or 0
 local function note(id) if id and id ~= '' then ids[id] = true end end
 local function noted(el) note(el.identifier) end
 local collect = {
