@@ -42,6 +42,15 @@ class FieldChange:
     new: Any
 
 
+def shown_value(value: Any, empty: str = "(none)") -> str:
+    """A field's value as a reviewer reads it (lists joined, nothing shown as `empty`)."""
+    if value is None or value == "":
+        return empty
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Side:
     """One side of the comparison, as loaded: the edition and its rendered texts."""

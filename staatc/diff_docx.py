@@ -18,7 +18,7 @@ import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from .diff import DocDiff, EditionDiff, FieldChange
+from .diff import DocDiff, EditionDiff, FieldChange, shown_value
 from .diff_words import Kind, layout
 from .templating import dutch_date
 
@@ -152,13 +152,7 @@ class _Writer:
 
 
 def _value(value) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, date):
-        return dutch_date(value)
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
+    return dutch_date(value) if isinstance(value, date) else shown_value(value, empty="")
 
 
 def _clear_body(doc) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .diff import DocDiff, EditionDiff, FieldChange
+from .diff import DocDiff, EditionDiff, FieldChange, shown_value
 from .diff_words import LINE, layout
 
 CSS = """
@@ -56,17 +56,10 @@ def render(diff: EditionDiff) -> str:
     return "\n".join(parts)
 
 
-def _value(value) -> str:
-    if value is None or value == "":
-        return "(none)"
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
-
 
 def _field(f: FieldChange) -> str:
-    return (f"{escape(f.field)}: <del>{escape(_value(f.old))}</del> → "
-            f"<ins>{escape(_value(f.new))}</ins>")
+    return (f"{escape(f.field)}: <del>{escape(shown_value(f.old))}</del> → "
+            f"<ins>{escape(shown_value(f.new))}</ins>")
 
 
 def _summary(diff: EditionDiff) -> list[str]:

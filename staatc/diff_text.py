@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from .diff import DocDiff, EditionDiff, FieldChange
+from .diff import DocDiff, EditionDiff, FieldChange, shown_value
 from .diff_words import LINE, Paragraph, layout
 
 STYLE = {"insert": "green underline", "delete": "red strike", "equal": ""}
@@ -40,16 +40,9 @@ def render(diff: EditionDiff, color: bool) -> Text:
     return out
 
 
-def _value(value) -> str:
-    if value is None or value == "":
-        return "(none)"
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
-
 
 def _field(f: FieldChange) -> str:
-    return f"{f.field} {_value(f.old)} → {_value(f.new)}"
+    return f"{f.field} {shown_value(f.old)} → {shown_value(f.new)}"
 
 
 def _edition(out: Text, diff: EditionDiff) -> None:

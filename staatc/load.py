@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from .errors import (
     EditionNotFound,
     FrontMatterError,
+    InvalidEdition,
     Problem,
     SourceEncodingError,
     StaatcError,
@@ -131,21 +132,9 @@ def load_document(path: Path, cls: type[D], root: Path, slug: str, **extra: Any)
     try:
         meta = cls.meta_model.model_validate(data)
     except ValidationError as exc:
-        raise _Invalid(problems_from_validation(exc, path, lines, cls.meta_model)) from None
+        raise InvalidEdition(problems_from_validation(exc, path, lines, cls.meta_model)) from None
     source = Source(path=path, lines=lines, body_line=body_line)
     return cls.model_construct(**dict(meta), slug=slug, body=body, source=source, **extra)
-
-
-class _Invalid(StaatcError):
-    """Several problems in one file (one per bad key)."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(problems[0].message, problems[0].file, problems[0].line)
-        self._problems = problems
-
-    @property
-    def problems(self) -> list[Problem]:
-        return self._problems
 
 
 def load_config(path: Path, root: Path) -> tuple[EditionConfig, Source]:
@@ -156,7 +145,7 @@ def load_config(path: Path, root: Path) -> tuple[EditionConfig, Source]:
     try:
         config = EditionConfig.model_validate(data)
     except ValidationError as exc:
-        raise _Invalid(problems_from_validation(exc, path, lines, EditionConfig)) from None
+        raise InvalidEdition(problems_from_validation(exc, path, lines, EditionConfig)) from None
     return config, Source(path=path, lines=lines)
 
 

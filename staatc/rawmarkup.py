@@ -3,10 +3,11 @@
 Pandoc can pass text straight through to the output (a ```` ```{=typst} ```` block, an inline
 `` `…`{=openxml} ``, raw HTML, TeX commands such as `\\input{…}`). Drafts come from pull
 requests, so that would let anyone write Typst code or Word XML into the official documents.
-The renderers read Markdown with all of these switched off, so such text could only ever show
-up as literal text; this rule says so before the build, at the line: an error for raw Typst,
-Word and LaTeX (a pull request that tries it is visibly refused), a warning for HTML tags
-(`--strict` refuses those too).
+The renderers read Markdown with raw TeX and raw attributes switched off, and their filter
+turns raw HTML back into text (HTML comments are dropped: they are editors' notes), so such
+text could only ever show up as literal text. This rule says so before the build, at the
+line: an error for raw Typst, Word and LaTeX (a pull request that tries it is visibly
+refused), a warning for HTML tags (`--strict` refuses those too).
 
 A line scanner like `links.py`, not a Markdown parser: fenced code and code spans are code,
 not raw markup (except a code span with a `{=format}` suffix, which is exactly raw markup).
@@ -35,10 +36,11 @@ _FORMATS = {
 _RAW_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})\s*\{\s*=\s*([^\s}]+)\s*\}")
 _RAW_INLINE = re.compile(r"(`+)(?:(?!\1).)+?\1\{\s*=\s*([^\s}]+)\s*\}")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
-_TEMPLATE_COMMENT = re.compile(r"\{##.*?##\}", re.S)
-# A tag (`<div>`, `</span>`, `<img src=x>`, `<br/>`) or an HTML comment; not an autolink
-# (`<https://…>`, `<naam@example.org>`: a ':' or '@' follows the name) nor "a < b".
-_HTML = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])(?:[^<>]*)>")
+# Template comments and HTML comments are notes: the renderers drop both.
+_COMMENTS = re.compile(r"\{##.*?##\}|<!--.*?-->", re.S)
+# A tag (`<div>`, `</span>`, `<img src=x>`, `<br/>`); not an autolink (`<https://…>`,
+# `<naam@example.org>`: a ':' or '@' follows the name) nor "a < b".
+_HTML = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])(?:[^<>]*)>")
 _TEX = re.compile(r"\\([A-Za-z]+)\s*[{\[]")
 
 
@@ -59,17 +61,14 @@ class Raw:
             name = _FORMATS.get(self.what.lower(), self.what)
             return (f"raw {name} ('{{={self.what}}}') is not allowed in edition text; {write}")
         if self.kind == "html":
-            if self.what == "!--":
-                return ("HTML comments ('<!--') are not allowed in edition text: they would be "
-                        "printed; write a note as a template comment {## … ##}")
             return (f"raw HTML ('<{self.what}>') is not allowed in edition text; {write}")
         return f"raw LaTeX ('\\{self.what}') is not allowed in edition text; {write}"
 
 
 def find_raw(text: str, first_line: int = 1) -> Iterator[Raw]:
     """Every piece of raw markup in `text`, with its line."""
-    # Template comments disappear on rendering: what an editor notes there is no raw markup.
-    text = _TEMPLATE_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    # Comments disappear on rendering: what an editor notes there is no raw markup.
+    text = _COMMENTS.sub(lambda m: "\n" * m.group().count("\n"), text)
     lines = text.split("\n")
     code = code_lines(lines)
     for offset, line in enumerate(lines):
@@ -82,7 +81,7 @@ def find_raw(text: str, first_line: int = 1) -> Iterator[Raw]:
             yield Raw(number, "inline", m[2])
         prose = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
         for m in _HTML.finditer(prose):
-            yield Raw(number, "html", "!--" if m.group() == "<!--" else m[1] + m[2])
+            yield Raw(number, "html", m[1] + m[2])
         for m in _TEX.finditer(prose):
             yield Raw(number, "tex", m[1])
 

@@ -18,11 +18,12 @@ from .model import Edition
 
 MAX_OUTPUT = 5_000_000  # characters one document may grow to (template_limits.MAX_SIZE)
 
-def dutch_date(value: date) -> str:
-    """'9 september 2024': babel's Dutch long format without the weekday."""
-    from babel.dates import format_date
+@lru_cache(maxsize=256)
+def dutch_date(value: date, lang: str = "nl-NL") -> str:
+    """'9 september 2024': babel's long format without the weekday (CLDR month names)."""
+    from babel.dates import format_date  # imported here: babel's data load is not free
 
-    return format_date(value, format="d MMMM y", locale="nl_NL")
+    return format_date(value, format="d MMMM y", locale=lang.replace("-", "_"))
 
 
 def _datum_filter(value: Any) -> str:

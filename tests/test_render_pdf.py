@@ -20,7 +20,8 @@ CHAPTERS = [
     "Gegevensuitwisseling",
     "Betrek de uitvoering vanaf het begin",
 ]
-SUBHEADINGS = ["Drie bronnen", "Leeswijzer", "Stapeling van regelingen", "Stand van UWV"]
+SUBHEADINGS = ["Drie bronnen", "Leeswijzer", "Stapeling van regelingen",
+               "Een kader onder een te diepe kop", "Stand van UWV"]
 
 
 def fixture_document(**meta_changes) -> Document:
@@ -93,6 +94,7 @@ def test_text_has_headings_cover_and_toc(rendered):
     text = all_text(reader)
     for heading in CHAPTERS + SUBHEADINGS:
         assert heading in text
+    assert "Notitie voor de redactie" not in text  # HTML comments are for editors only
     cover = page_text(reader, 0)
     assert "Staat van de Uitvoering 2024" in cover
     assert "9 september 2024" in cover
@@ -142,7 +144,10 @@ def test_tags_for_headings_tables_and_figures(rendered):
     _, reader = rendered
     elements = struct_elements(reader)
     kinds = [str(e["/S"]) for e in elements]
-    assert kinds.count("/H1") >= len(CHAPTERS)
+    assert kinds.count("/H1") == len(CHAPTERS) + 1  # the chapters and "Inhoudsopgave"
+    assert kinds.count("/H3") == 2  # "Leeswijzer" and the #### heading, lifted to level 3
+    assert "/H4" not in kinds
+    assert kinds.count("/Table") == 4 and kinds.count("/THead") == 3  # one table has no header
     assert "/TH" in kinds and "/THead" in kinds
     figures = [e for e in elements if e["/S"] == "/Figure"]
     assert [str(f["/Alt"]) for f in figures] == [
@@ -214,3 +219,37 @@ def test_part_labels_only_where_a_part_starts(rendered):
     assert starts, "Deel 1 above its first chapter"
     text = all_text(reader)
     assert text.count("DEEL 1") == 1 and text.count("DEEL 2") == 1
+
+
+def test_render_all_runs_both_formats_side_by_side(rendered):
+    from staatc.build import Job, render_all, renderer_for
+    from staatc.render import DocxRenderer
+
+    doc = fixture_document()
+    outputs = render_all([Job("a.docx", doc, renderer_for("docx")), Job("a.pdf", doc, renderer_for("pdf"))])
+    assert outputs["a.pdf"] == rendered[0]
+    assert outputs["a.docx"] == DocxRenderer().render(doc)
+    with pytest.raises(ValueError):
+        renderer_for("html")
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        '# Kop {deel="1\\") #panic(\\"x"}\n\nTekst\n',
+        '![alt " \\ ) #panic()](images/x".png){width="50%) #panic(1"}\n',
+        "| a | b |\n|---|---|\n| `#panic()` | $x$ |\n\n: Bijschrift #panic() {#tbl-x}\n",
+        "::: {#blok}\nIn een blok met #panic()\n:::\n\n[naar blok](#blok) [span]{#sp} [naar span](#sp)\n",
+        "Term\n:   Definitie #panic()\n\n| een\n|   twee\n\n[^n]\n\n[^n]: noot met [link](#nergens)\n",
+        "# Een\n\n#### Vier\n\n## Twee\n\n[zie @een]\n",
+    ],
+    ids=["part-attribute", "image", "table", "div-span-links", "misc", "heading-levels"],
+)
+def test_hostile_markdown_compiles_and_stays_text(markdown):
+    doc = Document(
+        meta=DocumentMeta(title="T", subtitle=None, publisher="P", date=date(2024, 1, 1)),
+        markdown=markdown,
+    )
+    _, reader = render(doc)  # Typst would raise on a #panic() that ran, or on a broken label
+    text = all_text(reader)
+    assert "#panic(" in text or "#PANIC(" in text or "Een" in text

@@ -31,6 +31,8 @@ from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts  # noqa:
 from staatc.render.pandoc import default_data_file  # noqa: E402
 
 OUT = ROOT / "staatc" / "templates" / "reference.docx"
+# The shipped file was made with these; other versions may give other (equally good) bytes.
+MADE_WITH = {"pandoc": "3.9", "python-docx": "1.2.0"}
 HEADER_PLACEHOLDER = "STAATC-KOPTEKST"  # replaced by staatc.render.docx
 
 FONT = "Verdana"
@@ -260,6 +262,18 @@ def build() -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return write_parts(read_parts(buffer.getvalue()))  # fixed zip dates and order
+
+
+def versions() -> dict[str, str]:
+    """The versions of the tools that shape the bytes, to compare with MADE_WITH."""
+    import subprocess
+    from importlib.metadata import version
+
+    from staatc.render.pandoc import pandoc_path
+
+    first_line = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True,
+                                check=True).stdout.splitlines()[0]
+    return {"pandoc": first_line.split()[-1], "python-docx": version("python-docx")}
 
 
 def main() -> None:

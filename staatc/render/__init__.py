@@ -1,16 +1,20 @@
 """Render stage: one assembled `Document` in, the bytes of a .docx or .pdf out.
 
-    from staatc.render import RENDERERS, Document, DocumentMeta
+    from staatc.render import RENDERERS
     pdf_bytes = RENDERERS["pdf"].render(doc)
 
-Renderers import their heavy dependencies lazily, so importing this package is cheap.
+Renderers return bytes and write nothing; the writer (staatc.output) does that. The build
+(staatc.build.render_all) runs them side by side in threads.
 """
+
+from __future__ import annotations
 
 from staatc.render.base import Document, DocumentMeta, Renderer, RenderError
 from staatc.render.docx import DocxRenderer
 from staatc.render.pdf import PdfRenderer
 
 RENDERERS: dict[str, Renderer] = {"docx": DocxRenderer(), "pdf": PdfRenderer()}
+
 
 __all__ = [
     "RENDERERS",

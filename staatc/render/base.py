@@ -6,22 +6,27 @@ into bytes and never writes output files itself (the writer does atomic writes).
 What the Markdown may contain (pandoc's dialect, body only, no YAML front matter):
 
 * Headings `#`, `##`, `###` with ids: `# Inleiding {#hoofdstuk-01-inleiding}`. Each chapter is a
-  level-1 heading and starts on a new page.
+  level-1 heading and starts on a new page. Levels are made consecutive (`#` then `####` renders
+  the second as level 2), because PDF/UA forbids skipped levels; levels 1-3 are in the contents.
 * **Parts ("Deel 1")** are an attribute on the chapter heading:
   `# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie deel="1"}`. The renderers show
   "Deel 1" as a label above the heading of the *first* chapter of each part (when the value
   differs from the previous chapter's); the label is not a heading, so it stays out of the table
   of contents and the PDF bookmarks.
-* Pipe tables with captions `: Bijschrift {#tbl-x}`; numbered "Tabel 1", "Tabel 2", ...
+* Pipe tables with captions `: Bijschrift {#tbl-x}`; numbered "Tabel 1", "Tabel 2", ... (tables
+  without a caption get no number). The header row repeats on every page; a simple table
+  without a header row is drawn without header colours.
 * Images `![Alt text](images/chart.png)`: alone in a paragraph they become a numbered figure
   ("Figuur 1") whose caption is the alt text; `{alt="..."}` gives a longer text for screen
   readers. The bytes come from `Document.media`, keyed by the path as written.
 * References to tables and figures: `@tbl-x` renders as a link "Tabel 1"; `@hoofdstuk-01` to a
   heading renders as the heading's text. Anything else after `@` stays literal text.
-* Internal links `[tekst](#stand-uwv)`, footnotes, lists, block quotes, code.
-* Raw text with `#`, `\\`, `$`, `<`, `@`: always shown as text. Raw HTML/TeX/Typst, TeX math and
-  raw attributes are switched off in the reader, so nothing in the Markdown is executed by Typst
-  or injected into Word's XML.
+* Internal links `[tekst](#stand-uwv)` (to an id that does not exist: shown as plain text; the
+  loader reports such links before rendering), footnotes, lists, block quotes, code.
+* Raw text with `#`, `\\`, `$`, `<`, `@`: always shown as text. Raw TeX/Typst, TeX math and raw
+  attributes are switched off in the reader and raw HTML is turned back into text, so nothing in
+  the Markdown is executed by Typst or injected into Word's XML. HTML comments
+  (`<!-- notitie -->`) are dropped: they are notes for editors.
 """
 
 from __future__ import annotations
@@ -29,7 +34,6 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Protocol
 
 
@@ -65,14 +69,6 @@ class RenderError(RuntimeError):
 
 TOC_TITLE = "Inhoudsopgave"
 CONCEPT_MARK = "CONCEPT"
-
-
-@lru_cache(maxsize=64)
-def dutch_date(d: date, lang: str = "nl-NL") -> str:
-    """'9 september 2024' (babel, so month names follow CLDR)."""
-    from babel.dates import format_date  # imported here: babel's data load is not free
-
-    return format_date(d, "d MMMM y", locale=lang.replace("-", "_"))
 
 
 def epoch_of(d: date) -> int:

@@ -16,25 +16,24 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-from lxml import etree
-
+from staatc.templating import dutch_date
 from staatc.render.base import (
     CONCEPT_MARK,
     TOC_TITLE,
     Document,
     DocumentMeta,
-    dutch_date,
     epoch_of,
 )
 from staatc.render.media import stage_media
 from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts
-from staatc.render.pandoc import TEMPLATES, run_pandoc
+from staatc.render.ooxml import xml_escape as escape
+from staatc.render.pandoc import TEMPLATES, start_pandoc
 
 REFERENCE_DOCX = TEMPLATES / "reference.docx"
 HEADER_PLACEHOLDER = b"STAATC-KOPTEKST"  # put in the header by tools/make_reference_docx.py
 TOC_DEPTH = 3
+COVER_STYLES = {"Title", "Subtitle", "Author", "Date", "Concept"}
 NS = {
     **NSMAP,
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -52,32 +51,40 @@ class DocxRenderer:
         args += pandoc_metadata(meta)
         with tempfile.TemporaryDirectory(prefix="staatc-docx-") as tmp:
             manifest = stage_media(doc.media, Path(tmp)) if doc.media else None
-            raw = run_pandoc(
-                doc.markdown,
-                "docx+native_numbering",
-                args,
-                epoch=epoch_of(meta.date),
-                media_manifest=manifest,
-            )
-        return finish_package(raw, meta)
+            job = start_pandoc(doc.markdown, "docx+native_numbering", args,
+                               epoch=epoch_of(meta.date), media_manifest=manifest)
+            # While pandoc runs: lxml and babel's Dutch month names (each costs an import).
+            _etree()
+            date_text = dutch_date(meta.date, meta.lang)
+            raw = job.result()
+        return finish_package(raw, meta, date_text)
 
 
 def pandoc_metadata(meta: DocumentMeta) -> list[str]:
-    """-M options: pandoc reads these as plain strings, never as Markdown."""
+    """-M options: pandoc reads these as plain strings, never as Markdown.
+
+    The date is not among them: finish_document puts it on the cover, so that formatting it
+    (babel) happens while pandoc runs.
+    """
     values = {
         "title": meta.title,
         "subtitle": meta.subtitle,
         "author": meta.publisher,
-        "date": dutch_date(meta.date, meta.lang),
         "lang": meta.lang,
         "toc-title": TOC_TITLE,
     }
     return [f"--metadata={key}={value}" for key, value in values.items() if value]
 
 
-def finish_package(raw: bytes, meta: DocumentMeta) -> bytes:
+def _etree():
+    from lxml import etree  # python-docx's own dependency; imported while pandoc runs
+
+    return etree
+
+
+def finish_package(raw: bytes, meta: DocumentMeta, date_text: str) -> bytes:
     parts = read_parts(raw)
-    parts["word/document.xml"] = finish_document(parts["word/document.xml"], meta)
+    parts["word/document.xml"] = finish_document(parts["word/document.xml"], meta, date_text)
     header = escape(meta.title + (f" \u00b7 {CONCEPT_MARK}" if meta.concept else "")).encode()
     for name in parts:
         if name.startswith("word/header") and name.endswith(".xml"):
@@ -95,20 +102,26 @@ def _style(paragraph) -> str | None:
 
 
 def _el(xml: str):
-    return etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')[0]
+    return _etree().fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')[0]
 
 
-def finish_document(xml: bytes, meta: DocumentMeta) -> bytes:
+def finish_document(xml: bytes, meta: DocumentMeta, date_text: str) -> bytes:
+    etree = _etree()
     root = etree.fromstring(xml)
     body = root.find("w:body", NSMAP)
     toc = body.find("w:sdt", NSMAP)
+    # The rest of the cover, after pandoc's Title, Subtitle and Author: the date, the mark.
+    cover = [f'<w:p><w:pPr><w:pStyle w:val="Date"/></w:pPr>'
+             f'<w:r><w:t xml:space="preserve">{escape(date_text)}</w:t></w:r></w:p>']
     if meta.concept:
-        mark = _el(f'<w:p><w:pPr><w:pStyle w:val="Concept"/></w:pPr>'
-                   f'<w:r><w:t>{CONCEPT_MARK}</w:t></w:r></w:p>')
+        cover.append(f'<w:p><w:pPr><w:pStyle w:val="Concept"/></w:pPr>'
+                     f'<w:r><w:t>{CONCEPT_MARK}</w:t></w:r></w:p>')
+    for xml_text in cover:
+        paragraph = _el(xml_text)
         if toc is not None:
-            toc.addprevious(mark)
+            toc.addprevious(paragraph)
         else:
-            body.insert(0, mark)
+            body.insert(len([p for p in body if _style(p) in COVER_STYLES]), paragraph)
     headings = chapter_breaks_and_headings(body)
     if toc is not None:
         fill_toc(toc, headings)
@@ -118,7 +131,7 @@ def finish_document(xml: bytes, meta: DocumentMeta) -> bytes:
 
 
 def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
-    """Start each chapter on a new page; return (level, text, bookmark) for every heading."""
+    """Start each chapter on a new page, space out tables; return (level, text, bookmark)."""
     headings = []
     previous_style = None
     bookmark = None
@@ -129,14 +142,15 @@ def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
         if child.tag == f"{W}bookmarkEnd":
             continue
         if child.tag != f"{W}p":
-            bookmark, previous_style = None, None
+            bookmark, previous_style = None, child.tag
             continue
+        if previous_style == f"{W}tbl":
+            set_ppr(child, '<w:spacing w:before="200"/>')  # Word adds no space after a table
         style = _style(child)
         if style and style.startswith("Heading") and style[7:].isdigit():
             level = int(style[7:])
             if level == 1 and previous_style != "Deel":
-                p_style = child.find("w:pPr/w:pStyle", NSMAP)
-                p_style.addnext(_el("<w:pageBreakBefore/>"))
+                set_ppr(child, "<w:pageBreakBefore/>")
             if bookmark is None:
                 inner = child.find("w:bookmarkStart", NSMAP)
                 bookmark = None if inner is None else inner.get(f"{W}name")
@@ -146,6 +160,36 @@ def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
         bookmark = None
         previous_style = style
     return headings
+
+
+# Children of w:pPr in schema order (Word refuses a file whose elements are out of order).
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange",
+]
+
+
+def set_ppr(paragraph, xml: str) -> None:
+    """Add one property to a paragraph (unless it has it), at its place in the schema order."""
+    new = _el(xml)
+    local = new.tag.split("}")[1]
+    ppr = paragraph.find("w:pPr", NSMAP)
+    if ppr is None:
+        ppr = _el("<w:pPr/>")
+        paragraph.insert(0, ppr)
+    if ppr.find(f"w:{local}", NSMAP) is not None:
+        return
+    rank = PPR_ORDER.index(local)
+    for child in ppr:
+        name = child.tag.split("}")[1]
+        if name in PPR_ORDER and PPR_ORDER.index(name) > rank:
+            child.addprevious(new)
+            return
+    ppr.append(new)
 
 
 def fill_toc(sdt, headings: list[tuple[int, str, str | None]]) -> None:

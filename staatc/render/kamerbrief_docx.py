@@ -87,7 +87,8 @@ class KamerbriefDocxRenderer:
         with tempfile.TemporaryDirectory(prefix="staatc-kamerbrief-docx-") as tmp:
             manifest = stage_media(letter.media, Path(tmp)) if letter.media else None
             raw = run_pandoc(letter.body, "docx+native_numbering", args,
-                             epoch=epoch_of(letter.date), media_manifest=manifest)
+                             epoch=epoch_of(letter.date), media_manifest=manifest,
+                             heading_base=1)  # below Betreft, as in the PDF
         return finish_package(raw, letter)
 
 

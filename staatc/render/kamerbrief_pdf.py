@@ -65,6 +65,7 @@ class KamerbriefPdfRenderer:
         with tempfile.TemporaryDirectory(prefix="staatc-kamerbrief-pdf-") as tmp:
             root = Path(tmp)
             manifest = stage_media(letter.media, root) if letter.media else None
-            body = run_pandoc(letter.body, "typst", [], epoch=epoch, media_manifest=manifest)
+            body = run_pandoc(letter.body, "typst", [], epoch=epoch, media_manifest=manifest,
+                              heading_base=1)  # the body sits below the Betreft heading
             source = f"{template_source()}\n#show: kamerbrief\n\n{body.decode('utf-8')}"
             return compile_typst(source, root, typst_inputs(letter), epoch)

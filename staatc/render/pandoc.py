@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,11 +21,13 @@ from staatc.render.limits import memory_limit_mb, run_limited
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LUA_FILTER = TEMPLATES / "staatc.lua"
 
-# Pandoc's Markdown without the escape hatches: no raw HTML/TeX/Typst, no raw attributes, no
-# TeX math, no YAML block in the body. Text with `<`, `$`, `\` and `#` stays text.
+# Pandoc's Markdown without the escape hatches: no raw TeX/Typst/OpenXML, no raw attributes, no
+# TeX math, no YAML block in the body. Raw HTML is read only so that the filter can drop HTML
+# comments; it turns every other piece of HTML back into plain text. So text with `<`, `$`, `\`
+# and `#` stays text in both outputs.
 READER = (
     "markdown"
-    "-raw_html-raw_tex-raw_attribute-tex_math_dollars-tex_math_single_backslash"
+    "-raw_tex-raw_attribute-tex_math_dollars-tex_math_single_backslash"
     "-tex_math_double_backslash-latex_macros-yaml_metadata_block"
 )
 
@@ -43,8 +46,12 @@ def run_pandoc(
     *,
     epoch: int,
     media_manifest: Path | None = None,
+    heading_base: int = 0,
 ) -> bytes:
     """Convert `markdown` to format `to` (e.g. 'docx+native_numbering', 'typst'); return stdout.
+
+    `heading_base` is the heading level the text sits below: the filter keeps levels
+    consecutive from there (PDF/UA), so a body under a level-1 heading starts at level 2.
 
     `epoch` becomes SOURCE_DATE_EPOCH so dates inside the output (docx core properties, zip
     entries) are fixed. Raises RenderError with pandoc's message when it fails.
@@ -63,6 +70,7 @@ def run_pandoc(
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "LANG": "C.UTF-8",
         "SOURCE_DATE_EPOCH": str(epoch),
+        "STAATC_HEADING_BASE": str(heading_base),
     }
     if media_manifest is not None:
         env["STAATC_MEDIA"] = str(media_manifest)
@@ -84,6 +92,39 @@ def run_pandoc(
                                    "machine, set STAATC_MEMORY_LIMIT_MB)")
         raise RenderError(f"pandoc ({to}) faalde met code {proc.returncode}: {message}")
     return proc.stdout
+
+
+class PandocJob:
+    """A pandoc run in a background thread: start it first, do other work, then `result()`.
+
+    The thread only waits on the subprocess, so the caller's own work (imports, Typst's fonts,
+    babel's date formats) overlaps with pandoc instead of following it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        self._output: bytes | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=args, kwargs=kwargs, daemon=True)
+        self._thread.start()
+
+    def _run(self, *args, **kwargs) -> None:
+        try:
+            self._output = run_pandoc(*args, **kwargs)
+        except BaseException as exc:  # handed to the caller in result()
+            self._error = exc
+
+    def result(self) -> bytes:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._output is not None
+        return self._output
+
+
+def start_pandoc(markdown: str, to: str, args: list[str], *, epoch: int,
+                 media_manifest: Path | None = None) -> PandocJob:
+    """Like run_pandoc, but returns at once; `.result()` gives the output or raises."""
+    return PandocJob(markdown, to, args, epoch=epoch, media_manifest=media_manifest)
 
 
 def default_data_file(name: str) -> bytes:

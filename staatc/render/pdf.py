@@ -15,17 +15,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from staatc.errors import RenderLimitError
+from staatc.templating import dutch_date
 from staatc.render.base import (
     Document,
     DocumentMeta,
     RenderError,
-    dutch_date,
     epoch_of,
     lang_parts,
 )
 from staatc.render.limits import run_limited
 from staatc.render.media import stage_media
-from staatc.render.pandoc import TEMPLATES, run_pandoc
+from staatc.render.pandoc import TEMPLATES, start_pandoc
 
 TEMPLATE = TEMPLATES / "rapportage.typ"
 FONTS = TEMPLATES / "fonts"
@@ -68,9 +68,10 @@ class PdfRenderer:
         with tempfile.TemporaryDirectory(prefix="staatc-pdf-") as tmp:
             root = Path(tmp)
             manifest = stage_media(doc.media, root) if doc.media else None
-            body = run_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest)
-            source = f"{template_source()}\n#show: rapportage\n\n{body.decode('utf-8')}"
-            return compile_typst(source, root, typst_inputs(meta), epoch)
+            body = start_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest)
+            inputs = typst_inputs(meta)  # while pandoc runs (babel's date formats)
+            source = f"{template_source()}\n#show: rapportage\n\n{body.result().decode('utf-8')}"
+            return compile_typst(source, root, inputs, epoch)
 
 
 def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int) -> bytes:

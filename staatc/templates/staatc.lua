@@ -1,11 +1,13 @@
 --[[
 staatc.lua: the render-stage filter, for Word (docx) and Typst.
 
-Pass 1 reads the media manifest and collects every id, every table/figure number and every
-heading's text.  Pass 2 makes the document safe and resolves references: raw blocks and
-inlines and math become plain text, `@tbl-x` becomes a link "Tabel 1", links to ids that do not
-exist become plain text.  Pass 3 does what each writer cannot: images (media bag for Word, safe
-file names plus alt text for Typst), chapter page breaks and "Deel N" labels.
+Walk 1 collects every id that the Typst writer turns into a label, the number of every
+captioned table and figure, every heading's text, and makes heading levels consecutive
+(PDF/UA forbids # followed by ###).  Walk 2 makes the document safe and resolves references:
+HTML comments disappear, other raw HTML and math become plain text, `@tbl-x` becomes a link
+"Tabel 1", links to ids that do not exist become plain text; and it does what each writer
+cannot: images (media bag for Word; safe file names plus alt text for Typst), chapter page
+breaks, "Deel N" labels, tables without a header row.
 
 Everything this filter writes as raw Typst is built from our own code; user text only enters
 as a Typst string literal (escaped by `typst_string`); all other text goes through pandoc's
@@ -43,7 +45,9 @@ local function plain_text(s) return pandoc.Inlines({ pandoc.Str(s) }) end
 -- Pass 1 -------------------------------------------------------------------------------------
 -- Only the element types that pandoc's Typst writer gives a label (so a link to them works in
 -- the PDF); a handler for a common type such as Link or Str would cost more than the rest.
+-- STAATC_HEADING_BASE: the level the text sits below (a letter's body sits below its Betreft).
 local tables, figures = 0, 0
+local last_level = tonumber(os.getenv('STAATC_HEADING_BASE') or '0') or 0
 local function note(id) if id and id ~= '' then ids[id] = true end end
 local function noted(el) note(el.identifier) end
 local collect = {
@@ -54,6 +58,11 @@ local collect = {
     if h.identifier ~= '' and not ref_text[h.identifier] then
       ref_text[h.identifier] = h.content:clone()
     end
+    -- PDF/UA forbids skipping a level (# then ###); Word's outline reads better without it too.
+    local skipped = h.level > last_level + 1
+    if skipped then h.level = last_level + 1 end
+    last_level = h.level
+    if skipped then return h end
   end,
   Table = function(t)
     note(t.identifier)
@@ -85,9 +94,21 @@ local function resolve_cite(c)
   return c.content  -- not ours (no bibliographies here): keep the literal text "@naam"
 end
 
+local function is_comment(raw)
+  return raw.format == 'html' and raw.text:match('^%s*<!%-%-.*%-%->%s*$') ~= nil
+end
+
 local safety = {
-  RawInline = function(r) return pandoc.Code(r.text) end,
-  RawBlock = function(r) return pandoc.CodeBlock(r.text) end,
+  -- The reader only lets raw HTML through (so that editors' <!-- notes --> can be dropped);
+  -- whatever else looks like HTML is shown as the text it is.
+  RawInline = function(r)
+    if is_comment(r) then return {} end
+    return pandoc.Str(r.text)
+  end,
+  RawBlock = function(r)
+    if is_comment(r) then return {} end
+    return pandoc.Para({ pandoc.Str(r.text) })
+  end,
   Math = function(m) return pandoc.Str(m.text) end,
   Cite = resolve_cite,
   Link = function(l)
@@ -151,10 +172,15 @@ local typst_pass = {
     return pandoc.RawInline('typst', '#box(' .. typst_image(img) .. ')')
   end,
   Table = function(t)
-    -- pandoc wraps every table in a figure; Word numbers only captioned ones, so must we.
-    if #t.caption.long == 0 then
-      return { t, pandoc.RawBlock('typst', '#counter(figure.where(kind: table)).update(n => n - 1)') }
+    local out = { t }
+    if #t.head.rows == 0 then  -- the template colours row 0 as a header; this one has none
+      out = { pandoc.RawBlock('typst', '#headerless['), t, pandoc.RawBlock('typst', ']') }
     end
+    if #t.caption.long == 0 then
+      -- pandoc wraps every table in a figure; Word numbers only captioned ones, so must we.
+      table.insert(out, pandoc.RawBlock('typst', '#counter(figure.where(kind: table)).update(n => n - 1)'))
+    end
+    if #out > 1 then return out end
   end,
   Header = function(h)
     if h.level ~= 1 then return nil end
