@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 from .errors import Problem
 from .links import find_links
 from .model import Edition, _Document
+from .nesting import nesting_depth
 from .rawmarkup import generated_raw_markup, raw_markup
 
 Rule = Callable[[Edition], Iterable[Problem]]
@@ -186,6 +187,7 @@ RULES: tuple[Rule, ...] = (
     references_resolve,
     images_valid,
     raw_markup,  # drafts are untrusted: no raw Typst/Word/LaTeX/HTML (rawmarkup.py)
+    nesting_depth,  # Typst prints at most a few dozen levels of lists and quotes
 )
 
 
