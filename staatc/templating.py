@@ -128,14 +128,15 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
     size = 0
     try:
         with Budget():
-            for piece in template.generate(ctx):  # in pieces, so a runaway loop stops early
+            pieces_of = template.generate(ctx)
+            for piece in pieces_of:  # in pieces, so a runaway loop stops early
                 size += len(piece)
                 if size > MAX_OUTPUT:
                     raise TemplateError(
                         f"the template expressions make this text longer than {MAX_OUTPUT:,} "
                         "characters; simplify them",
                         path,
-                        first_line,
+                        first_line + _writing_line(template, pieces_of) - 1,
                     )
                 pieces.append(piece)
     except LimitExceeded as exc:
@@ -163,6 +164,13 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
                        f"template expression failed ({type(exc).__name__}: {exc}); check the "
                        "expression on this line") from None
     return "".join(pieces)
+
+
+def _writing_line(template, generator) -> int:
+    """The template line whose output the generator is writing (its frame is paused there)."""
+    inner = getattr(generator, "gi_yieldfrom", None)
+    frame = getattr(inner, "gi_frame", None)
+    return template.get_corresponding_lineno(frame.f_lineno) if frame is not None else 1
 
 
 def _located(exc: BaseException, path: Path, first_line: int, message: str) -> TemplateError:

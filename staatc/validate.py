@@ -164,6 +164,22 @@ def _image_problems(ed: Edition, doc: _Document, target: str, alt: str, line: in
                    "folder, or fix the name (images must be inside images/)")
 
 
+_WEB = ("http://", "https://", "mailto:", "tel:")
+
+
+def links_are_web_addresses(ed: Edition) -> Iterable[Problem]:
+    """A link to a file (`/etc/passwd`, `../x.md`, `file:…`) or a script works for no reader."""
+    for doc in ed.documents():
+        for link in find_links(doc.body, doc.source.body_line):
+            target = link.target
+            if link.image or link.kind or target.startswith("#") or target.lower().startswith(_WEB):
+                continue
+            yield _err(doc.source.path, link.line, "link-target",
+                       f"link '{target}' is not a web address, and readers of the report cannot "
+                       "open files on this computer: link to https://…, mailto:…, or use stand:, "
+                       "onderzoek: or hoofdstuk:")
+
+
 def standen_unique_organisation(ed: Edition) -> Iterable[Problem]:
     seen: dict[str, list] = defaultdict(list)
     for stand in ed.standen:
@@ -186,6 +202,7 @@ RULES: tuple[Rule, ...] = (
     chapters_not_empty,
     references_resolve,
     images_valid,
+    links_are_web_addresses,
     raw_markup,  # drafts are untrusted: no raw Typst/Word/LaTeX/HTML (rawmarkup.py)
     nesting_depth,  # Typst prints at most a few dozen levels of lists and quotes
 )
