@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import Problem, has_errors, sort_problems
+from .glyphs import glyph_problems
 from .images import image_problems
 from .load import load_edition
 from .model import Edition
@@ -41,6 +42,7 @@ def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResul
         *template_problems,
         *validate(edition, texts),
         *image_problems(edition),  # untrusted files: format, size, nothing active (images.py)
+        *glyph_problems(edition),  # characters the PDF's fonts cannot print (glyphs.py)
         *schedule_problems(edition, as_of),  # sanity errors; deadlines as of `as_of` as warnings
     ]
     notices: list[str] = []

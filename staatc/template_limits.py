@@ -11,7 +11,7 @@ in CI that is a runner with secrets nearby, on a laptop a frozen editor. The lim
   dates can be called (`'x'.ljust(10**9)` and `'{:>999999999}'.format(1)` cannot);
 - output: rendered in pieces and stopped as soon as it passes MAX_SIZE;
 - time and memory: a trace on the template's own code (not on the rest of staatc) stops it
-  after TIME_LIMIT seconds, or once the process's peak memory has grown by MEMORY_LIMIT bytes.
+  after TIME_LIMIT seconds, or once the process has grown by MEMORY_LIMIT bytes.
 
 Every refusal is a `LimitExceeded` (a Jinja `SecurityError`), which `templating.render` turns
 into a problem at the file and line.
@@ -19,6 +19,7 @@ into a problem at the file and line.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -245,8 +246,20 @@ def check_source(text: str) -> None:
                             f"{MAX_EXPRESSIONS:,} are allowed: split it up")
 
 
-def _peak_rss() -> int | None:
-    """Peak memory of this process in bytes (None where the platform cannot say)."""
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _memory() -> int | None:
+    """This process's memory in bytes: resident now (Linux), else its peak (macOS); None on Windows.
+
+    Not the peak where the current size can be read: a process started by a big one inherits
+    that one's peak (Linux keeps it across fork and exec), which would hide our own growth.
+    """
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # Windows: the time limit still applies
@@ -271,7 +284,7 @@ class Budget:
 
     def __enter__(self) -> Budget:
         self.deadline = time.monotonic() + self.seconds
-        start = _peak_rss()
+        start = _memory()
         self.memory_ceiling = None if start is None else start + self.memory
         self.previous = sys.gettrace()
         sys.settrace(self._call)
@@ -292,6 +305,6 @@ class Budget:
     def check(self) -> None:
         if time.monotonic() > self.deadline:
             raise LimitExceeded(f"the expressions took longer than {self.seconds:g} seconds")
-        if self.memory_ceiling is not None and (_peak_rss() or 0) > self.memory_ceiling:
+        if self.memory_ceiling is not None and (_memory() or 0) > self.memory_ceiling:
             raise LimitExceeded(f"the expressions need more than {self.memory // 2**20} MB "
                                 "of memory")

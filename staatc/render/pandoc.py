@@ -77,7 +77,7 @@ def run_pandoc(
     # Time and memory are limited (render/limits.py): GHC's own heap limit first, so pandoc
     # stops itself cleanly; the watch on the process is the backstop.
     memory = memory_limit_mb()
-    cmd[1:1] = ["+RTS", f"-M{memory}m", "-RTS"]
+    cmd[1:1] = ["+RTS", f"-M{memory * 9 // 10}m", "-RTS"]  # the heap; the process is a bit more
     what = f"converting the text ({to.split('+')[0]}, pandoc)"
     try:
         proc = run_limited(cmd, markdown.encode("utf-8"), env=env, what=what, memory_mb=memory)
