@@ -86,8 +86,10 @@ def checkout(folder: str, rev: str, cwd: Path) -> Iterator[tuple[Path, Path]]:
                    fail=f"cannot list '{inside}' at '{rev}'")
     entries = [_entry(line) for line in listing.split("\0") if line]
     blobs = [(mode, sha, PurePosixPath(path)) for mode, kind, sha, path in entries
-             # symbolic links and submodules are left out: an edition is plain files
-             if kind == "blob" and mode in ("100644", "100755")]
+             # symbolic links and submodules are left out: an edition is plain files; so are
+             # names a crafted commit can hold ('..'), which would write outside the temp folder
+             if kind == "blob" and mode in ("100644", "100755")
+             and not {"..", "."} & set(PurePosixPath(path).parts)]
     if not any(path == inside / "edition.yaml" for _, _, path in blobs):
         raise EditionNotFound(
             f"there is no edition at '{inside}' in revision '{rev}': check the year and the "

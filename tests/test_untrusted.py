@@ -220,3 +220,46 @@ def test_symlink_inside_the_edition_is_fine(edition: Path, run) -> None:
     body(IMAGE)(edition, edition)
     result = run("check", "2024", "--as-of", "2024-05-01", "--format", "json")
     assert result.exit_code == 0, result.stdout
+
+
+def test_diff_of_a_crafted_commit_writes_nothing_outside(tmp_path: Path, run, monkeypatch) -> None:
+    """A commit can hold tree entries named '..' (a push to GitHub is refused them, a fetch
+    without fsck is not): `staatc diff 2024@REV` must not follow them out of its temp folder.
+    Twelve of them lead from <tmp>/staatc-diff-…/editions/2024 up to the root of the disk."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    from conftest import copy_root
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+    def git(*args: str, stdin: str | None = None) -> str:
+        return subprocess.run(["git", "-C", str(repo), *args], input=stdin, env=env, check=True,
+                              capture_output=True, text=True).stdout.strip()
+
+    git("init", "-q")
+    root = copy_root("minimal", repo)
+    name = f"written-by-staatc-diff-{os.getpid()}.md"
+    tree = git("mktree", stdin=f"100644 blob {git('hash-object', '-w', '--stdin', stdin='x')}\t{name}\n")
+    for _ in range(12):
+        tree = git("mktree", stdin=f"040000 tree {tree}\t..\n")
+    yaml = git("hash-object", "-w", str(root / "edition.yaml"))
+    tree = git("mktree", stdin=f"100644 blob {yaml}\tedition.yaml\n040000 tree {tree}\t..\n")
+    tree = git("mktree", stdin=f"040000 tree {tree}\t2024\n")
+    tree = git("mktree", stdin=f"040000 tree {tree}\teditions\n")
+    commit = git("commit-tree", tree, "-m", "crafted")
+    assert "/../" in git("ls-tree", "-r", "--name-only", "--full-tree", commit)
+    monkeypatch.chdir(repo)
+    result = run("diff", f"2024@{commit}", "2024")
+    assert "Traceback" not in result.output
+    target = Path("/") / name
+    try:
+        assert not target.exists(), "the diff wrote outside its temp folder"
+    finally:
+        target.unlink(missing_ok=True)
