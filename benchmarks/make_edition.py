@@ -2,7 +2,10 @@
 
 Every Stand, onderzoek and chapter is copied N times under new names (slugs,
 afkortingen and pandoc ids get a suffix), so the result is a valid edition with
-N times the text, tables and knelpunten. Usage:
+N times the text, tables and knelpunten. The copies of a chapter carry its text as
+rendered for the sample (expressions filled in): a `{% for s in standen %}` table in
+every copy would grow with the copied Standen too, and the edition would grow with
+N² instead of N. Usage:
 
     python benchmarks/make_edition.py [--times 10] [--source editions/2024] OUT_DIR
 """
@@ -28,10 +31,25 @@ def _copy_front_matter_value(text: str, key: str, change) -> str:
     return re.sub(rf"^({key}:\s*)(.+)$", lambda m: m[1] + change(m[2]), text, count=1, flags=re.M)
 
 
+def _rendered_chapters(source: Path) -> dict[str, str]:
+    """Each chapter's file with its body as rendered for the sample edition itself."""
+    from datetime import date
+
+    from staatc.check import check_edition
+
+    result = check_edition(source, date.today())
+    return {
+        c.source.path.name: c.source.path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        + "\n---\n" + result.texts[c.source.path]
+        for c in result.edition.chapters
+    }
+
+
 def make_edition(source: Path, out: Path, times: int) -> Path:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(source, out)
+    rendered = _rendered_chapters(source)
     for i in range(2, times + 1):
         tag = f"-x{i}"
         for path in sorted((source / "standen").glob("*.md")):
@@ -47,7 +65,7 @@ def make_edition(source: Path, out: Path, times: int) -> Path:
             number = (i - 1) * len(chapters) + n
             if number > 99:
                 break
-            text = _copy_front_matter_value(path.read_text(encoding="utf-8"), "title",
+            text = _copy_front_matter_value(rendered[path.name], "title",
                                             lambda v: v.strip("'\"") + f" (kopie {i})")
             name = f"{number:02d}-{path.stem[3:]}{tag}.md"
             (out / "chapters" / name).write_text(_suffix_ids(text, tag), encoding="utf-8")

@@ -117,25 +117,22 @@ def build_edition(
     out = OutputFolder(out_dir)
     key = sources_key(root, formats)
     stamp = None if force else out.up_to_date(key)
-    if stamp is not None and stamp.get("as_of") == as_of.isoformat():
-        # Same files, same day: the same problems (the schedule depends on the day).
-        problems = [_from_dict(p) for p in stamp.get("problems", [])]
-        if any(p.severity == "error" for p in problems) or (strict and problems):
-            raise InvalidEdition(problems)
-        return BuildResult(problems, [out.path(n) for n in stamp["files"]], skipped=True)
+    if stamp is not None:
+        return _recheck(root, out, key, stamp, as_of, strict)
 
-    progress("Checking the edition")
-    result = check_edition(root, as_of)
-    if result.failed(strict):
-        raise InvalidEdition(result.problems)
-    if stamp is not None:  # another day, same files: the outputs still stand
-        out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems], stamp["files"])
-        return BuildResult(result.problems, [out.path(n) for n in stamp["files"]], skipped=True)
+    from .chart import ChartProcess
 
-    progress("Drawing the chart")
-    from .chart import knelpunten_chart
+    chart_process = ChartProcess()  # imports matplotlib on the other core while we check
+    try:
+        progress("Checking the edition")
+        result = check_edition(root, as_of)
+        if result.failed(strict):
+            raise InvalidEdition(result.problems)
+        progress("Drawing the chart")
+        chart = chart_process.draw([(label, n) for _, label, n in theme_counts(result.edition)])
+    finally:
+        chart_process.close()
 
-    chart = knelpunten_chart([(label, n) for _, label, n in theme_counts(result.edition)])
     document = assemble(result, chart=chart)
     letter = assemble_letter(result)
     year = result.edition.config.edition
@@ -153,6 +150,20 @@ def build_edition(
     paths = [out.write(name, data) for name, data in rendered.items()]
     out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
     return BuildResult(result.problems, paths)
+
+
+def _recheck(root: Path, out: OutputFolder, key: str, stamp: dict, as_of: date,
+             strict: bool) -> BuildResult:
+    """The outputs stand. On the day of the last build its problems stand too; on another
+    day the schedule may have moved on, so the edition is checked again (not rendered)."""
+    if stamp.get("as_of") == as_of.isoformat():
+        problems = [_from_dict(p) for p in stamp.get("problems", [])]
+    else:
+        problems = check_edition(root, as_of).problems
+        out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in problems], stamp["files"])
+    if any(p.severity == "error" for p in problems) or (strict and problems):
+        raise InvalidEdition(problems)
+    return BuildResult(problems, [out.path(n) for n in stamp["files"]], skipped=True)
 
 
 def _from_dict(p: dict) -> Problem:
