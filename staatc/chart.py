@@ -47,7 +47,9 @@ class ChartProcess:
 
     def __init__(self) -> None:
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "staatc.chart"],
+            # -P: not the current folder first on the path: in CI that is a checkout of someone's
+            # pull request, which may hold a `staatc/` of its own (see SECURITY.md).
+            [sys.executable, "-P", "-m", "staatc.chart"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )
 

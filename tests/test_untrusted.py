@@ -263,3 +263,19 @@ def test_diff_of_a_crafted_commit_writes_nothing_outside(tmp_path: Path, run, mo
         assert not target.exists(), "the diff wrote outside its temp folder"
     finally:
         target.unlink(missing_ok=True)
+
+
+def test_build_runs_no_code_from_the_current_folder(edition: Path, run, monkeypatch) -> None:
+    """In CI the current folder is someone's pull request: a `staatc/` package in it must not
+    be what the helper processes (chart, Typst worker) import."""
+    from conftest import REPO
+
+    canary = edition.parent.parent / "ran-code-from-the-checkout"
+    planted = edition.parent.parent / "staatc"
+    planted.mkdir()
+    for module in ("__init__.py", "chart.py", "__main__.py"):
+        (planted / module).write_text(f"open({str(canary)!r}, 'w').write('x')\n")
+    monkeypatch.setenv("PYTHONPATH", str(REPO))  # as installed: not the current folder
+    result = run("build", "2024", "--out", "out", "--as-of", "2024-05-01")
+    assert result.exit_code == 0, result.output
+    assert not canary.exists()
