@@ -149,7 +149,9 @@ CASES = [
     Case("image-not-an-image", both(lambda r, o: (r / "images").mkdir() or (r / "images/x.png").write_text("root:x:0:0"), body(IMAGE)), CH2, 8, "image-invalid", "save it as PNG"),
     Case("image-svg-external", both(lambda r, o: (r / "images").mkdir() or (r / "images/x.png").write_text('<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>'), body(IMAGE)), CH2, 8, "image-invalid", "links to other files"),
     Case("image-svg-script", both(lambda r, o: (r / "images").mkdir() or (r / "images/x.png").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), body(IMAGE)), CH2, 8, "image-invalid", "scripts"),
-    # Markup that Typst cannot print.
+    # Text and markup that Typst cannot print (found by fuzzing: it stopped the whole PDF).
+    Case("glyph-emoji", body("Een blije organisatie 🙂."), CH2, 8, "glyph-missing", "U+1F642"),
+    Case("glyph-in-front-matter", replace_line("standen/uwv.md", "afkorting: UWV", "afkorting: UWV 日本"), "standen/uwv.md", 3, "glyph-missing", "cannot be printed in the PDF"),
     Case("nesting-lists", body("\n".join("  " * i + f"- niveau {i}" for i in range(500))), CH2, 28, "nesting-depth", "flatten them"),
     Case("nesting-quotes", body("> " * 500 + "diep"), CH2, 8, "nesting-depth", "500 levels"),
 ]
