@@ -2,8 +2,9 @@
 
 An editor's laptop may die mid-build. This starts `staatc build` as a subprocess on a copy of
 tests/roots/minimal and kills it (SIGKILL, the whole process group: pandoc and Typst too) at
-twenty moments: sixteen spread over the build's measured duration, four just as it starts
-writing (the moment that matters, and a short one). Two versions of the edition alternate,
+twenty moments: sixteen spread over the build's measured duration, four while it writes
+(the moment that matters, and a short one): as its first temp file appears, and after the
+first, second and third of the four outputs is replaced. Two versions of the edition alternate,
 and builds are reproducible, so every file after a kill must be byte-identical to the old or
 the new version's file, and must open in python-docx or pypdf. The next successful build
 leaves no temporary files behind.
@@ -26,7 +27,7 @@ from conftest import REPO, copy_root
 
 CHANGED = ("chapters/02-complexiteitsreductie.md", "kamerbrief.md")  # one per document
 VERSIONS = ("\nDit is de eerste versie.\n", "\nDit is de tweede versie, een beetje langer.\n")
-SPREAD, AT_WRITING = 16, (0.0, 0.0005, 0.002, 0.01)
+SPREAD, AT_WRITING = 16, (0, 1, 2, 3)  # outputs replaced when the writing kills come
 
 
 def open_output(name: str, data: bytes) -> None:
@@ -82,13 +83,28 @@ def kill(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def kill_when_writing(builds: Builds, proc: subprocess.Popen, delay: float) -> None:
-    """Watch the output folder; kill `delay` seconds after the first temp file appears."""
+def kill_when_writing(builds: Builds, proc: subprocess.Popen, replaced: int) -> None:
+    """Kill as soon as the build has replaced `replaced` outputs (0: its first temp file appears).
+
+    Watching the folder, not the clock: writing takes milliseconds at the end of a build whose
+    length varies, so only this lands kills between one output and the next.
+    """
+    names = [p.name for p in builds.out.iterdir() if not p.name.startswith(".")]
+    inodes = {name: (builds.out / name).stat().st_ino for name in names}
     while proc.poll() is None:
-        if any(name.endswith(".staatc-tmp") for name in os.listdir(builds.out)):
-            time.sleep(delay)
+        if replaced == 0:
+            if any(name.endswith(".staatc-tmp") for name in os.listdir(builds.out)):
+                break
+        elif sum(_inode(builds.out / n) != inodes[n] for n in names) >= replaced:
             break
     kill(proc)
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
 
 
 @pytest.mark.slow
@@ -108,7 +124,7 @@ def test_killed_build_leaves_old_or_new_whole_files(tmp_path: Path) -> None:
     before = tuple(1 for _ in names)  # the last good build above was version 1
     changed = 0
     moments = [("spread", duration * (i + 0.5) / SPREAD) for i in range(SPREAD)]
-    moments += [("writing", delay) for delay in AT_WRITING]
+    moments += [("writing", replaced) for replaced in AT_WRITING]
     for i, (kind, moment) in enumerate(moments):
         builds.use(i % 2)
         proc = builds.start()
@@ -123,7 +139,7 @@ def test_killed_build_leaves_old_or_new_whole_files(tmp_path: Path) -> None:
         for name in names:
             data = files[name]
             whole = data in (good[0][name], good[1][name])
-            assert whole, f"{name} is neither version after a kill ({kind} {moment:.4f} s)"
+            assert whole, f"{name} is neither version after a kill ({kind} {moment})"
             open_output(name, data)
             state.append(0 if data == good[0][name] else 1)
         stamp = builds.out / ".staatc-build.json"
