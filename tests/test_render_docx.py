@@ -6,17 +6,16 @@ import datetime as dt
 import importlib.util
 import io
 import zipfile
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
 
+from render_fixture import fixture_document
 from staatc.render import Document, DocumentMeta, DocxRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "render"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 HEADINGS = [
@@ -30,22 +29,6 @@ HEADINGS = [
     (2, "Stand van UWV"),
     (1, "Betrek de uitvoering vanaf het begin"),
 ]
-
-
-def fixture_document(**meta_changes) -> Document:
-    meta = DocumentMeta(
-        title="Staat van de Uitvoering 2024",
-        subtitle="Een kwestie van doen",
-        publisher="Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
-        date=date(2024, 9, 9),
-        concept=True,
-        keywords=("uitvoering", "Standen"),
-    )
-    return Document(
-        meta=replace(meta, **meta_changes),
-        markdown=(FIXTURES / "rapportage.md").read_text(encoding="utf-8"),
-        media={"images/knelpunten.png": (FIXTURES / "images" / "knelpunten.png").read_bytes()},
-    )
 
 
 def text_of(element) -> str:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from render_fixture import fixture_document
 from staatc.render import Document, DocumentMeta, PdfRenderer
 
-FIXTURES = Path(__file__).parent / "fixtures" / "render"
 CHAPTERS = [
     "Inleiding",
     "Complexiteitsreductie",
@@ -22,22 +20,6 @@ CHAPTERS = [
 ]
 SUBHEADINGS = ["Drie bronnen", "Leeswijzer", "Stapeling van regelingen",
                "Een kader onder een te diepe kop", "Stand van UWV"]
-
-
-def fixture_document(**meta_changes) -> Document:
-    meta = DocumentMeta(
-        title="Staat van de Uitvoering 2024",
-        subtitle="Een kwestie van doen",
-        publisher="Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
-        date=date(2024, 9, 9),
-        concept=True,
-        keywords=("uitvoering", "Standen"),
-    )
-    return Document(
-        meta=replace(meta, **meta_changes),
-        markdown=(FIXTURES / "rapportage.md").read_text(encoding="utf-8"),
-        media={"images/knelpunten.png": (FIXTURES / "images" / "knelpunten.png").read_bytes()},
-    )
 
 
 def render(doc: Document) -> tuple[bytes, PdfReader]:
