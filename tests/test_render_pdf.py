@@ -235,3 +235,18 @@ def test_hostile_markdown_compiles_and_stays_text(markdown):
     _, reader = render(doc)  # Typst would raise on a #panic() that ran, or on a broken label
     text = all_text(reader)
     assert "#panic(" in text or "#PANIC(" in text or "Een" in text
+
+
+def test_table_cells_that_start_like_markup_stay_text():
+    # Found by fuzzing whole editions: a cell "/ x" stopped Typst ("expected colon"), and
+    # "= y" or "- w" in a cell became a heading or a list.
+    cells = ["/ schuin", "= gelijk", "+ plus", "- streep", "1. eerste"]
+    table = "| Kolom |\n|---|\n" + "".join(f"| {c} |\n" for c in cells)
+    doc = Document(
+        meta=DocumentMeta(title="T", subtitle=None, publisher="P", date=date(2024, 1, 1)),
+        markdown=table,
+    )
+    _, reader = render(doc)
+    text = all_text(reader)
+    for cell in cells:
+        assert cell in text, cell

@@ -17,7 +17,7 @@ from staatc.letter import Letter
 from staatc.render.base import epoch_of, lang_parts
 from staatc.render.media import stage_media
 from staatc.render.pandoc import TEMPLATES, run_pandoc
-from staatc.render.pdf import compile_typst
+from staatc.render.pdf import compile_typst, escape_block_markers
 
 TEMPLATE = TEMPLATES / "kamerbrief.typ"
 
@@ -67,5 +67,6 @@ class KamerbriefPdfRenderer:
             manifest = stage_media(letter.media, root) if letter.media else None
             body = run_pandoc(letter.body, "typst", [], epoch=epoch, media_manifest=manifest,
                               heading_base=1)  # the body sits below the Betreft heading
-            source = f"{template_source()}\n#show: kamerbrief\n\n{body.decode('utf-8')}"
+            body_markup = escape_block_markers(body.decode("utf-8"))
+            source = f"{template_source()}\n#show: kamerbrief\n\n{body_markup}"
             return compile_typst(source, root, typst_inputs(letter), epoch)

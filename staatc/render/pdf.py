@@ -9,6 +9,7 @@ same input gives the same bytes on every machine.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from functools import lru_cache
@@ -70,8 +71,23 @@ class PdfRenderer:
             manifest = stage_media(doc.media, root) if doc.media else None
             body = start_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest)
             inputs = typst_inputs(meta)  # while pandoc runs (babel's date formats)
-            source = f"{template_source()}\n#show: rapportage\n\n{body.result().decode('utf-8')}"
+            body_markup = escape_block_markers(body.result().decode("utf-8"))
+            source = f"{template_source()}\n#show: rapportage\n\n{body_markup}"
             return compile_typst(source, root, inputs, epoch)
+
+
+# A content block (a table cell) that starts with "/ ", "= ", "+ ", "- " or "1. " is a term
+# list, heading or list in Typst. Pandoc escapes these at the start of a paragraph but not of a
+# cell, where "/ x" even stops the compile ("expected colon"). Pandoc escapes every literal
+# "[", so an unescaped one always opens a content block.
+_BLOCK_MARKER = re.compile(r"(?<!\\)\[(?=(?:[/=+\-]|\d+\.)[ \t\n])")
+_BLOCK_MARKER_AFTER = re.compile(r"(?<!\\)\[(\d+)\.(?=[ \t\n])")
+
+
+def escape_block_markers(markup: str) -> str:
+    """Make a cell's leading "/ ", "= ", "+ ", "- " or "1. " literal text."""
+    markup = _BLOCK_MARKER_AFTER.sub(r"[\1\\.", markup)
+    return _BLOCK_MARKER.sub(r"[\\", markup)
 
 
 def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int) -> bytes:
