@@ -38,17 +38,15 @@ def _when(state: MilestoneState) -> Text:
     return Text(text, style="bold yellow" if state.due_soon else "bold")
 
 
+def _table(title: str) -> Table:
+    """The look both schedule tables share: a bold title above, a line under the header."""
+    return Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                 show_edge=False, pad_edge=False, collapse_padding=True)
+
+
 def milestone_table(title: str, schedule: Schedule) -> Table:
     """One row per milestone, and one more per chapter that blocks its gate."""
-    table = Table(
-        title=f"{title}: milestones as of {dutch_date(schedule.as_of)}",
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+    table = _table(f"{title}: milestones as of {dutch_date(schedule.as_of)}")
     table.add_column("Date", no_wrap=True)
     table.add_column("Milestone", ratio=3, min_width=14, overflow="fold")
     table.add_column("Gate", no_wrap=True)
@@ -78,15 +76,7 @@ def _blocker_cells(chapter: Chapter | None) -> tuple[Text | str, ...]:
 def overdue_table(schedule: Schedule) -> RenderableType:
     if not schedule.overdue:
         return Text("✓ No chapter is past its deadline without being final.", style="green")
-    table = Table(
-        title="Chapters past their deadline and not final",
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+    table = _table("Chapters past their deadline and not final")
     table.add_column("Chapter", overflow="fold")
     table.add_column("Status", no_wrap=True)
     table.add_column("Owner", overflow="fold")
