@@ -59,9 +59,9 @@ def baseline_commands(work: Path) -> list[list[str]]:
     """Write the assembled 2024 Markdown and its media; return the raw tool calls."""
     import pypandoc
 
-    from staatc.assemble import assemble, theme_counts
-    from staatc.chart import knelpunten_chart
-    from staatc.check import check_edition
+    from staatc.assemble.rapportage import assemble, theme_counts
+    from staatc.assemble.chart import knelpunten_chart
+    from staatc.validate.check import check_edition
 
     result = check_edition(ROOT / "editions" / "2024", date(2024, 9, 1))
     chart = knelpunten_chart([(label, n) for _, label, n in theme_counts(result.edition)])

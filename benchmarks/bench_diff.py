@@ -103,8 +103,8 @@ def synthetic(base: Path) -> Path:
 
 
 def in_process(root: Path) -> float:
-    from staatc.diff_json import render
-    from staatc.diff_sources import compare
+    from staatc.diff.to_json import render
+    from staatc.diff.sources import compare
 
     start = time.perf_counter()
     render(compare("2023", "2024", root, date(2024, 9, 1)))

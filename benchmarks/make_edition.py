@@ -35,7 +35,7 @@ def _rendered_chapters(source: Path) -> dict[str, str]:
     """Each chapter's file with its body as rendered for the sample edition itself."""
     from datetime import date
 
-    from staatc.check import check_edition
+    from staatc.validate.check import check_edition
 
     result = check_edition(source, date.today())
     return {

@@ -14,8 +14,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
-from .errors import StaatcError
+from staatc import __version__
+from staatc.errors import StaatcError
 
 app = typer.Typer(
     name="staatc",
@@ -81,9 +81,9 @@ def check(
     strict: StrictOpt = False,
 ) -> None:
     """Validate an edition without rendering: every problem as file:line: message."""
-    from . import report
-    from .check import check_edition
-    from .load import resolve_edition
+    from staatc.reporting import problems as report
+    from staatc.validate.check import check_edition
+    from staatc.load.edition import resolve_edition
 
     cwd = Path.cwd()
     day = parse_as_of(as_of)
@@ -121,8 +121,8 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Build the rapportage and the kamerbrief as Word and accessible PDF."""
-    from .build import FORMATS, build_edition
-    from .load import resolve_edition
+    from staatc.commands.build import FORMATS, build_edition
+    from staatc.load.edition import resolve_edition
 
     formats = tuple(f.strip() for f in format.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
@@ -190,12 +190,12 @@ def milestones(
     """
     from rich.console import Console
 
-    from . import report
-    from .check import check_edition
-    from .errors import has_errors
-    from .load import resolve_edition
-    from .schedule import build_schedule
-    from .schedule_view import milestone_table, overdue_table, verdict
+    from staatc.reporting import problems as report
+    from staatc.validate.check import check_edition
+    from staatc.errors import has_errors
+    from staatc.load.edition import resolve_edition
+    from staatc.schedule.plan import build_schedule
+    from staatc.reporting.schedule_view import milestone_table, overdue_table, verdict
 
     cwd = Path.cwd()
     day = parse_as_of(as_of)
@@ -217,8 +217,8 @@ def milestones(
     console.print()
     console.print(verdict(sched))
     if ics is not None:
-        from .ics import calendar_bytes
-        from .output import write_atomic
+        from staatc.reporting.ics import calendar_bytes
+        from staatc.output import write_atomic
 
         try:
             write_atomic(ics, calendar_bytes(ed))
@@ -248,8 +248,8 @@ def diff(
     """Show what changed between two editions or drafts (EDITION@GITREV reads a git revision)."""
     import os
 
-    from .diff_sources import compare
-    from .output import write_atomic
+    from staatc.diff.sources import compare
+    from staatc.output import write_atomic
 
     cwd = Path.cwd()
     try:
@@ -257,7 +257,7 @@ def diff(
     except StaatcError as exc:
         fail(exc)
     if format is DiffFormat.docx:
-        from .diff_docx import render as render_docx
+        from staatc.diff.to_docx import render as render_docx
 
         target = out or cwd / _safe_name(f"diff-{old}-{new}.docx")
         try:
@@ -267,7 +267,7 @@ def diff(
         typer.echo(f"Wrote {_shown(target, cwd)}", err=True)
         return
     if format is DiffFormat.text:
-        from .diff_text import render as render_text
+        from staatc.diff.to_text import render as render_text
 
         color = out is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = render_text(result, color)
@@ -278,11 +278,11 @@ def diff(
             return
         output = text.plain
     elif format is DiffFormat.json:
-        from .diff_json import render as render_json
+        from staatc.diff.to_json import render as render_json
 
         output = render_json(result)
     else:
-        from .diff_html import render as render_html
+        from staatc.diff.to_html import render as render_html
 
         output = render_html(result)
     if out is None:

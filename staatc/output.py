@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from staatc.errors import OutputError
 
 STAMP = ".staatc-build.json"
 _TMP_SUFFIX = ".staatc-tmp"

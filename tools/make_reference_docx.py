@@ -33,7 +33,7 @@ from staatc.render.pandoc import default_data_file  # noqa: E402
 OUT = ROOT / "staatc" / "templates" / "reference.docx"
 # The shipped file was made with these; other versions may give other (equally good) bytes.
 MADE_WITH = {"pandoc": "3.9", "python-docx": "1.2.0"}
-HEADER_PLACEHOLDER = "STAATC-KOPTEKST"  # replaced by staatc.render.docx
+HEADER_PLACEHOLDER = "STAATC-KOPTEKST"  # replaced by staatc.render.rapportage_docx
 
 FONT = "Verdana"
 CODE_FONT = "Courier New"

@@ -4,14 +4,14 @@
     pdf_bytes = RENDERERS["pdf"].render(doc)
 
 Renderers return bytes and write nothing; the writer (staatc.output) does that. The build
-(staatc.build.render_all) runs them side by side in threads.
+(staatc.commands.build.render_all) runs them side by side in threads.
 """
 
 from __future__ import annotations
 
 from staatc.render.base import Document, DocumentMeta, Renderer, RenderError
-from staatc.render.docx import DocxRenderer
-from staatc.render.pdf import PdfRenderer
+from staatc.render.rapportage_docx import DocxRenderer
+from staatc.render.rapportage_pdf import PdfRenderer
 
 RENDERERS: dict[str, Renderer] = {"docx": DocxRenderer(), "pdf": PdfRenderer()}
 

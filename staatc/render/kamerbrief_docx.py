@@ -22,9 +22,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from staatc.letter import Field, Letter
+from staatc.assemble.kamerbrief import Field, Letter
 from staatc.render.base import CONCEPT_MARK, DocumentMeta, epoch_of
-from staatc.render.docx import REFERENCE_DOCX, core_properties, dutch_settings
+from staatc.render.rapportage_docx import REFERENCE_DOCX, core_properties, dutch_settings
 from staatc.render.media import stage_media
 from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts
 from staatc.render.pandoc import run_pandoc

@@ -13,11 +13,11 @@ from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
-from staatc.letter import Letter
+from staatc.assemble.kamerbrief import Letter
 from staatc.render.base import epoch_of, lang_parts
 from staatc.render.media import stage_media
 from staatc.render.pandoc import TEMPLATES, run_pandoc
-from staatc.render.pdf import compile_typst, escape_block_markers
+from staatc.render.rapportage_pdf import compile_typst, escape_block_markers
 
 TEMPLATE = TEMPLATES / "kamerbrief.typ"
 

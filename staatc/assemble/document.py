@@ -1,0 +1,51 @@
+"""The assembled document: what the assembler hands to the renderers.
+
+What the Markdown may contain (pandoc's dialect, body only, no YAML front matter):
+
+* Headings `#`, `##`, `###` with ids: `# Inleiding {#hoofdstuk-01-inleiding}`. Each chapter is a
+  level-1 heading and starts on a new page. Levels are made consecutive (`#` then `####` renders
+  the second as level 2), because PDF/UA forbids skipped levels; levels 1-3 are in the contents.
+* **Parts ("Deel 1")** are an attribute on the chapter heading:
+  `# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie deel="1"}`. The renderers show
+  "Deel 1" as a label above the heading of the *first* chapter of each part (when the value
+  differs from the previous chapter's); the label is not a heading, so it stays out of the table
+  of contents and the PDF bookmarks.
+* Pipe tables with captions `: Bijschrift {#tbl-x}`; numbered "Tabel 1", "Tabel 2", ... (tables
+  without a caption get no number). The header row repeats on every page; a simple table
+  without a header row is drawn without header colours.
+* Images `![Alt text](images/chart.png)`: alone in a paragraph they become a numbered figure
+  ("Figuur 1") whose caption is the alt text; `{alt="..."}` gives a longer text for screen
+  readers. The bytes come from `Document.media`, keyed by the path as written.
+* References to tables and figures: `@tbl-x` renders as a link "Tabel 1"; `@hoofdstuk-01` to a
+  heading renders as the heading's text. Anything else after `@` stays literal text.
+* Internal links `[tekst](#stand-uwv)` (to an id that does not exist: shown as plain text; the
+  loader reports such links before rendering), footnotes, lists, block quotes, code.
+* Raw text with `#`, `\\`, `$`, `<`, `@`: always shown as text. Raw TeX/Typst, TeX math and raw
+  attributes are switched off in the reader and raw HTML is turned back into text, so nothing in
+  the Markdown is executed by Typst or injected into Word's XML. HTML comments
+  (`<!-- notitie -->`) are dropped: they are notes for editors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    title: str                 # "Staat van de Uitvoering 2024"
+    subtitle: str | None
+    publisher: str             # author/core properties
+    date: date                 # aanbieding date; shown on the cover in Dutch: "9 september 2024"
+    lang: str = "nl-NL"
+    concept: bool = False      # True -> a visible CONCEPT mark (cover + header/watermark)
+    subject: str = "Staat van de Uitvoering"
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: DocumentMeta
+    markdown: str                              # pandoc Markdown, assembled; body only
+    media: dict[str, bytes] = field(default_factory=dict)   # path as written -> bytes

@@ -1,0 +1,187 @@
+"""The build recipe: check → assemble → render (in parallel) → write.
+
+Read as MkDocs' `commands/build.py`: one function per step, called in order.
+An unchanged edition (same files, same day) is recognised by a hash of its
+files and skips everything. Otherwise the edition is parsed once (by the check); it is assembled twice, into the
+rapportage (`assemble`) and the kamerbrief (`assemble_letter`); every format of
+each is rendered in parallel; nothing is written until every renderer has
+succeeded, and then each file is written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from staatc import __version__
+from staatc.assemble.rapportage import assemble, theme_counts
+from staatc.validate.check import check_edition
+from staatc.errors import InvalidEdition, Problem, RenderLimitError
+from staatc.assemble.kamerbrief import Letter, assemble_letter
+from staatc.output import OutputFolder
+from staatc.render.base import Document, Renderer
+
+FORMATS = ("docx", "pdf")
+RAPPORTAGE = "staat-van-de-uitvoering"
+KAMERBRIEF = "kamerbrief"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output file: which document, through which renderer, under which name."""
+
+    name: str
+    document: Document | Letter
+    renderer: Renderer  # for a Letter: a letter renderer (same name, suffix, render)
+
+
+@dataclass
+class BuildResult:
+    problems: list[Problem]
+    outputs: list[Path] = field(default_factory=list)
+    skipped: bool = False
+
+
+def renderer_for(fmt: str) -> Renderer:
+    if fmt == "docx":
+        from staatc.render.rapportage_docx import DocxRenderer
+
+        return DocxRenderer()
+    if fmt == "pdf":
+        from staatc.render.rapportage_pdf import PdfRenderer
+
+        return PdfRenderer()
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def letter_renderer_for(fmt: str):
+    if fmt == "docx":
+        from staatc.render.kamerbrief_docx import KamerbriefDocxRenderer
+
+        return KamerbriefDocxRenderer()
+    if fmt == "pdf":
+        from staatc.render.kamerbrief_pdf import KamerbriefPdfRenderer
+
+        return KamerbriefPdfRenderer()
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def output_name(product: str, year: int, fmt: str) -> str:
+    return f"{product}-{year}.{fmt}"
+
+
+def output_names(year: int, formats: tuple[str, ...]) -> list[str]:
+    """The rapportage and the kamerbrief, in each format asked for."""
+    return [output_name(product, year, fmt) for product in (RAPPORTAGE, KAMERBRIEF) for fmt in formats]
+
+
+def sources_key(root: Path, formats: tuple[str, ...]) -> str:
+    """What the outputs depend on: every file of the edition, staatc's code and templates.
+
+    Hashing the files is much cheaper than checking them, so an unchanged edition is
+    recognised before any parsing. A symlink counts by where it points, never by what it
+    points at: nothing outside the edition is read.
+    """
+    h = hashlib.sha256(json.dumps([__version__, list(formats)]).encode())
+    package = Path(__file__).parent.parent
+    for base in (root, package):
+        for path in sorted(base.rglob("*")):
+            if "__pycache__" in path.parts or path.is_dir() and not path.is_symlink():
+                continue
+            h.update(b"\0" + path.relative_to(base).as_posix().encode() + b"\0")
+            if path.is_symlink():
+                h.update(os.readlink(path).encode())
+            elif path.is_file():  # never a FIFO or device: it could block for ever
+                with path.open("rb") as f:  # in pieces: a huge file is not held in memory
+                    h.update(hashlib.file_digest(f, "sha256").digest())
+    return h.hexdigest()
+
+
+def build_edition(
+    root: Path,
+    out_dir: Path,
+    as_of: date,
+    formats: tuple[str, ...] = FORMATS,
+    strict: bool = False,
+    force: bool = False,
+    progress: Progress = lambda step: None,
+) -> BuildResult:
+    out = OutputFolder(out_dir)
+    key = sources_key(root, formats)
+    stamp = None if force else out.up_to_date(key)
+    if stamp is not None:
+        return _recheck(root, out, key, stamp, as_of, strict)
+
+    from staatc.assemble.chart import ChartProcess
+
+    chart_process = ChartProcess()  # imports matplotlib on the other core while we check
+    try:
+        progress("Checking the edition")
+        result = check_edition(root, as_of)
+        if result.failed(strict):
+            raise InvalidEdition(result.problems)
+        progress("Drawing the chart")
+        chart = chart_process.draw([(label, n) for _, label, n in theme_counts(result.edition)])
+    finally:
+        chart_process.close()
+
+    document = assemble(result, chart=chart)
+    letter = assemble_letter(result)
+    year = result.edition.config.edition
+    jobs = [Job(output_name(RAPPORTAGE, year, fmt), document, renderer_for(fmt)) for fmt in formats]
+    jobs += [Job(output_name(KAMERBRIEF, year, fmt), letter, letter_renderer_for(fmt)) for fmt in formats]
+
+    progress("Rendering " + ", ".join(j.name for j in jobs))
+    try:
+        rendered = render_all(jobs)
+    except RenderLimitError as exc:  # too big or too deep for pandoc/Typst: about the edition
+        raise RenderLimitError(exc.message, root) from None
+
+    progress("Writing")
+    out.remove_stale_temp_files()
+    paths = [out.write(name, data) for name, data in rendered.items()]
+    out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
+    return BuildResult(result.problems, paths)
+
+
+def _recheck(root: Path, out: OutputFolder, key: str, stamp: dict, as_of: date,
+             strict: bool) -> BuildResult:
+    """The outputs stand. On the day of the last build its problems stand too; on another
+    day the schedule may have moved on, so the edition is checked again (not rendered)."""
+    if stamp.get("as_of") == as_of.isoformat():
+        problems = [_from_dict(p) for p in stamp.get("problems", [])]
+    else:
+        problems = check_edition(root, as_of).problems
+        out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in problems], stamp["files"])
+    if any(p.severity == "error" for p in problems) or (strict and problems):
+        raise InvalidEdition(problems)
+    return BuildResult(problems, [out.path(n) for n in stamp["files"]], skipped=True)
+
+
+def _from_dict(p: dict) -> Problem:
+    return Problem(Path(p["file"]), p["line"], p["severity"], p["code"], p["message"])
+
+
+def _as_dict(problem: Problem) -> dict:
+    return {"file": str(problem.file), "line": problem.line, "severity": problem.severity,
+            "code": problem.code, "message": problem.message}
+
+
+def render_all(jobs: list[Job]) -> dict[str, bytes]:
+    """Render every job side by side: each spends its time in a pandoc subprocess or in
+    Typst's compiler, neither holding the GIL, so the build takes about as long as the slowest."""
+    if len(jobs) == 1:
+        return {jobs[0].name: jobs[0].renderer.render(jobs[0].document)}
+    # The slowest first (a PDF: pandoc, then Typst), so it never waits for a free worker.
+    ordered = sorted(jobs, key=lambda job: job.renderer.name != "pdf")
+    with ThreadPoolExecutor(max_workers=min(4, len(jobs)), thread_name_prefix="staatc-render") as pool:
+        futures = {job.name: pool.submit(job.renderer.render, job.document) for job in ordered}
+        return {job.name: futures[job.name].result() for job in jobs}

@@ -1,0 +1,141 @@
+"""Toegankelijkheid: what a screen reader user trips over (WCAG 2.1 AA / PDF/UA).
+
+An image without any alt text is already an error of the format (`image-alt` in
+validate.py); here we catch what passes that rule but still helps nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Iterable
+
+from staatc.errors import Problem
+from staatc.validate.editorial.document import Context, Document
+from staatc.validate.editorial.text import Line, heading, strip_inline
+
+_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]*)>?[^)]*\)(\{[^}]*\})?")
+_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]*)>?[^)]*\)")
+_ALT_ATTR = re.compile(r"\balt=\"([^\"]*)\"")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_GRID_BORDER = re.compile(r"^\s*\+[-=:+]+\+\s*$")
+_GRID_HEADER = re.compile(r"^\s*\+(:?=+:?\+)+\s*$")
+_URL_TEXT = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+
+# Alt text that names the kind of thing instead of saying what it shows.
+GENERIC_ALT = frozenset(
+    "afbeelding figuur foto plaatje grafiek diagram schema illustratie image img picture "
+    "photo chart figure".split()
+)
+# Link text that makes no sense on its own (screen readers list links out of context).
+VAGUE_LINKS = frozenset(
+    ["klik hier", "hier", "lees meer", "lees hier", "meer", "klik", "link", "deze link",
+     "via deze link", "hier klikken", "meer lezen", "click here", "here", "read more", "more"]
+)
+
+
+def _content(doc: Document) -> Iterable[Line]:
+    return (line for line in doc.lines if not line.code)
+
+
+def heading_skip(ctx: Context) -> Iterable[Problem]:
+    """A heading more than one level deeper than the one before it (## then ####).
+
+    The assembler moves a text's headings so its highest one sits right below the
+    chapter title, so a text may start at any level: what counts is each step down.
+    """
+    for doc in ctx.documents:
+        headings = [(line.number, *found) for line in _content(doc) if (found := heading(line.text))]
+        if not headings:
+            continue
+        previous = top = min(level for _, level, _ in headings) - 1
+        for number, level, title in headings:
+            if level > previous + 1:
+                after = "the title" if previous == top else f"a level-{previous} heading ({'#' * previous})"
+                yield Problem(
+                    doc.path, number, "warning", "heading-skip",
+                    f"heading '{title}' ({'#' * level}) skips a level: it comes right after "
+                    f"{after}. Screen readers navigate by heading levels: make it "
+                    f"{'#' * (previous + 1)}, or add the missing level above it",
+                )
+            previous = level
+
+
+def _weak_alt(alt: str, target: str) -> bool:
+    said = " ".join(strip_inline(alt).split()).strip(" .:").casefold()
+    name = PurePosixPath(target).name.casefold()
+    stem = PurePosixPath(target).stem.casefold()
+    names = {target.casefold(), name, stem, re.sub(r"[-_]+", " ", stem)}
+    return said in names or said in GENERIC_ALT
+
+
+def alt_text(ctx: Context) -> Iterable[Problem]:
+    """Alt text that is the file name or a bare word such as 'afbeelding'."""
+    for doc in ctx.documents:
+        for line in _content(doc):
+            for m in _IMAGE.finditer(line.text):
+                alt, target, attrs = m.group(1), m.group(2), m.group(3) or ""
+                attr = _ALT_ATTR.search(attrs)
+                if attr:  # {alt="..."} is what a screen reader reads
+                    alt = attr.group(1)
+                if alt.strip() and _weak_alt(alt, target):
+                    yield Problem(
+                        doc.path, line.number, "warning", "alt-text",
+                        f"the alt text of image '{target}' is '{alt.strip()}', which tells a "
+                        "blind reader nothing: describe what the image shows, e.g. "
+                        "![Grafiek: het aantal knelpunten per thema, 2022–2024](…)",
+                    )
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def table_header(ctx: Context) -> Iterable[Problem]:
+    """A table without a header row: screen readers cannot say which column a cell is in."""
+    for doc in ctx.documents:
+        lines = list(_content(doc))
+        i = 0
+        while i < len(lines):
+            text = lines[i].text
+            before = lines[i - 1].text if i else ""
+            if _GRID_BORDER.match(text):  # a grid table: +---+ … its header ends in +===+
+                end = i
+                while end + 1 < len(lines) and lines[end + 1].text.strip()[:1] in ("+", "|"):
+                    end += 1
+                if not any(_GRID_HEADER.match(lines[j].text) for j in range(i, end + 1)):
+                    yield _no_header(doc, lines[i].number)
+                i = end + 1
+                continue
+            if "|" in text and _PIPE_SEPARATOR.match(text):  # a pipe table's |---| line
+                if not before.strip() or heading(before) or not any(_cells(before)):
+                    yield _no_header(doc, lines[i - 1].number if before.strip() else lines[i].number)
+            i += 1
+
+
+def _no_header(doc: Document, line: int) -> Problem:
+    return Problem(
+        doc.path, line, "warning", "table-header",
+        "this table has no header row: give every column a heading in the first row "
+        "(| Thema | Aantal |), above the |---|---| line",
+    )
+
+
+def link_text(ctx: Context) -> Iterable[Problem]:
+    """Link text such as 'klik hier', 'lees meer' or a bare web address."""
+    for doc in ctx.documents:
+        for line in _content(doc):
+            for m in _LINK.finditer(line.text):
+                text = " ".join(m.group(1).strip("*_ ").split())
+                said = " ".join(strip_inline(text).split()).strip(" .:!").casefold()
+                if _URL_TEXT.match(text):
+                    why = "a bare web address is read out letter by letter"
+                elif said in VAGUE_LINKS:
+                    why = f"'{text}' says nothing about where the link goes"
+                else:
+                    continue
+                yield Problem(
+                    doc.path, line.number, "warning", "link-text",
+                    f"link text {why}: screen readers list links on their own, so make the "
+                    "text say what the reader finds there, e.g. [het jaarverslag van UWV](…)",
+                )

@@ -1,0 +1,42 @@
+"""The command line as a user meets it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from staatc import __version__
+from helpers import REPO
+
+
+def test_version(run) -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"staatc {__version__}"
+
+
+def test_help_lists_commands(run) -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "check" in result.stdout
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys; sys.argv=['staatc','--help']\n"
+        "from staatc.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pypandoc','docx','typst','matplotlib','babel','jinja2','pydantic','staatc.load.edition') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "HEAVY []" in out
+
+
+@pytest.mark.parametrize("year", ["2024", "2023"])
+def test_sample_editions_are_clean(year: str, run, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = run("check", year, "--as-of", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    assert ": error: " not in result.stdout
