@@ -43,7 +43,7 @@ class Problem:
         where = self.display_path(cwd)
         if self.line:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.severity}: {self.message}"
+        return f"{where}: {self.severity}: {self.message} [{self.code}]"
 
     def as_warning(self) -> Problem:
         return Problem(self.file, self.line, "warning", self.code, self.message)
@@ -69,6 +69,8 @@ class StaatcError(Exception):
         self.line = line
 
     def problem(self) -> Problem:
+        # `code` is declared in staatc.codes, which builds on this module (a test holds
+        # every subclass to that).
         return Problem(self.file or Path("."), self.line, "error", self.code, self.message)
 
     @property

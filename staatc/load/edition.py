@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from staatc.codes import problem
 from staatc.errors import (
     EditionNotFound,
     FrontMatterError,
@@ -172,7 +173,7 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
         match = CHAPTER_NAME.match(path.name)
         if not match:
             problems.append(
-                Problem(path, None, "error", "chapter-name",
+                problem("chapter-name", path, None,
                         "a chapter file must be named NN-slug.md (two digits, a dash, lowercase "
                         "letters, digits and dashes), e.g. 02-complexiteitsreductie.md: rename it")
             )
@@ -190,14 +191,14 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
         kamerbrief = attempt(load_document, kb_path, Kamerbrief, root, "kamerbrief")
     else:
         problems.append(
-            Problem(kb_path, None, "error", "missing-kamerbrief",
+            problem("missing-kamerbrief", kb_path, None,
                     "the edition has no kamerbrief.md: add the minister's cover letter "
                     "(see the format in the README)")
         )
 
     if not any((root / "chapters").glob("*.md")):
         problems.append(
-            Problem(root / "chapters", None, "error", "no-chapters",
+            problem("no-chapters", root / "chapters", None,
                     "the edition has no chapters: add Markdown files such as "
                     "chapters/01-inleiding.md")
         )
@@ -222,7 +223,7 @@ def _load_collection(cls, folder: Path, root: Path, problems: list[Problem], att
         match = SLUG_NAME.match(path.name)
         if not match:
             problems.append(
-                Problem(path, None, "error", "file-name",
+                problem("file-name", path, None,
                         "the file name is its slug: use lowercase letters, digits and dashes "
                         f"only, e.g. {folder.name}/uwv.md: rename it")
             )
@@ -242,7 +243,7 @@ def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[P
             continue
         if path.suffix.lower() != ".md":
             problems.append(
-                Problem(path, None, "warning", "stray-file",
+                problem("stray-file", path, None,
                         f"only Markdown (.md) files are read in {folder.name}/; this file is "
                         "ignored: remove it or rename it to .md")
             )
@@ -256,7 +257,7 @@ def _folder_inside(folder: Path, root: Path, problems: list[Problem]) -> bool:
     if folder.resolve().is_relative_to(root):
         return True
     problems.append(
-        Problem(folder, None, "error", "unsafe-path",
+        problem("unsafe-path", folder, None,
                 f"the folder {folder.name}/ points outside the edition folder (a symbolic "
                 "link); make it a real folder inside the edition")
     )
@@ -272,7 +273,7 @@ def _image_files(root: Path, problems: list[Problem]) -> dict[str, Path]:
     for path in sorted(folder.rglob("*")):
         if not path.resolve().is_relative_to(root):
             problems.append(
-                Problem(path, None, "error", "unsafe-path",
+                problem("unsafe-path", path, None,
                         "this file points outside the edition folder (a symbolic link); copy "
                         "the image into images/ instead")
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from staatc.errors import Problem
+from staatc.codes import problem
 
 _FIX = {
     "date_from_datetime_parsing": "write a real date as YYYY-MM-DD, e.g. 2024-09-09",
@@ -88,7 +89,7 @@ def problems_from_validation(
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         line = _line_for(loc, lines)
-        problems.append(Problem(path, line, "error", _code(err["type"]), _message(err, model)))
+        problems.append(problem(_code(err["type"]), path, line, _message(err, model)))
     return problems
 
 

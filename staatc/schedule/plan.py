@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable
+from typing import Iterable
 
 from staatc.errors import Problem
+from staatc.codes import problem
 from staatc.model import STATUS_ORDER, Chapter, Edition, Milestone
 from staatc.dutch import dutch_date
 
@@ -128,18 +129,7 @@ def describe_chapter(chapter: Chapter) -> str:
     return f"{chapter.slug} ({chapter.status}, {chapter.owner})"
 
 
-# --- Findings for `staatc check` (and so for `staatc build`) ------------------------------
-
-
-def schedule_problems(edition: Edition, as_of: date) -> list[Problem]:
-    """Schedule sanity (errors, plus late Standen) and today's deadline findings (warnings)."""
-    if edition.config is None:  # edition.yaml is broken; that is reported already
-        return []
-    problems: list[Problem] = []
-    for rule in SANITY_RULES:
-        problems.extend(rule(edition))
-    problems.extend(deadline_warnings(edition, as_of))
-    return problems
+# --- Deadline findings for `staatc check` (and so for `staatc build`) ---------------------
 
 
 def deadline_warnings(edition: Edition, as_of: date) -> Iterable[Problem]:
@@ -148,8 +138,8 @@ def deadline_warnings(edition: Edition, as_of: date) -> Iterable[Problem]:
     yield from _due_soon_warnings(edition, sched)
     for late in sched.overdue:
         c = late.chapter
-        yield Problem(
-            c.source.path, c.source.line_of("deadline"), "warning", "chapter-overdue",
+        yield problem(
+            "chapter-overdue", c.source.path, c.source.line_of("deadline"),
             f"this chapter's deadline was {dutch_date(c.deadline)} ({_days(late.days_late)} "
             f"ago) and it is still '{c.status}': finish it and set 'status: final', or agree a "
             f"new deadline (owner: {c.owner})",
@@ -167,8 +157,8 @@ def _missed_gate_warnings(sched: Schedule) -> Iterable[Problem]:
             if seen is None or (STATUS_ORDER[m.gate], m.date) >= (STATUS_ORDER[seen[1].gate], seen[1].date):
                 worst[c.slug] = (c, m)
     for c, m in worst.values():
-        yield Problem(
-            c.source.path, c.source.line_of("status"), "warning", "gate-missed",
+        yield problem(
+            "gate-missed", c.source.path, c.source.line_of("status"),
             f"this chapter is still '{c.status}', but by the {m.id} of {dutch_date(m.date)} "
             f"every chapter had to be at least '{m.gate}': get it to '{m.gate}' and update "
             f"this line (owner: {c.owner})",
@@ -183,15 +173,15 @@ def _due_soon_warnings(edition: Edition, sched: Schedule) -> Iterable[Problem]:
         m = state.milestone
         n = len(state.blockers)
         listed = ", ".join(describe_chapter(c) for c in state.blockers)
-        yield Problem(
-            src.path, src.line_of("milestones", i, "date"), "warning", "gate-due",
+        yield problem(
+            "gate-due", src.path, src.line_of("milestones", i, "date"),
             f"the {m.id} is {_when_en(state.days_left)} ({dutch_date(m.date)}) and "
             f"{n} chapter{'s are' if n != 1 else ' is'} not yet at '{m.gate}': {listed}; "
             f"get {'them' if n != 1 else 'it'} to '{m.gate}' before then",
         )
 
 
-# --- Sanity rules: Edition → problems, like validate.RULES --------------------------------
+# --- Sanity rules: Edition → problems (run by staatc.validate.registry) --------------
 
 
 def milestones_in_order(ed: Edition) -> Iterable[Problem]:
@@ -199,8 +189,8 @@ def milestones_in_order(ed: Edition) -> Iterable[Problem]:
     latest: Milestone | None = None
     for i, m in enumerate(ed.config.milestones):
         if latest is not None and m.date < latest.date:
-            yield Problem(
-                src.path, src.line_of("milestones", i, "date"), "error", "milestone-order",
+            yield problem(
+                "milestone-order", src.path, src.line_of("milestones", i, "date"),
                 f"milestone '{m.id}' ({dutch_date(m.date)}) is listed after '{latest.id}' "
                 f"({dutch_date(latest.date)}) but comes earlier: list the milestones in date "
                 "order, or fix the date",
@@ -215,8 +205,8 @@ def milestone_ids_unique(ed: Edition) -> Iterable[Problem]:
     for i, m in enumerate(ed.config.milestones):
         line = src.line_of("milestones", i, "id")
         if m.id in first:
-            yield Problem(
-                src.path, line, "error", "duplicate-milestone",
+            yield problem(
+                "duplicate-milestone", src.path, line,
                 f"milestone id '{m.id}' is also used on line {first[m.id]}: give each "
                 "milestone its own id",
             )
@@ -230,8 +220,8 @@ def deadlines_before_aanbieding(ed: Edition) -> Iterable[Problem]:
         return
     for c in ed.chapters:
         if c.deadline > aanbieding.date:
-            yield Problem(
-                c.source.path, c.source.line_of("deadline"), "error", "deadline-after-aanbieding",
+            yield problem(
+                "deadline-after-aanbieding", c.source.path, c.source.line_of("deadline"),
                 f"the deadline {dutch_date(c.deadline)} is after the aanbieding "
                 f"({dutch_date(aanbieding.date)}), when the minister sends the report: "
                 "set an earlier deadline",
@@ -242,17 +232,9 @@ def standen_before_peildatum(ed: Edition) -> Iterable[Problem]:
     peildatum = ed.config.peildatum
     for s in ed.standen:
         if s.gepubliceerd > peildatum:
-            yield Problem(
-                s.source.path, s.source.line_of("gepubliceerd"), "warning", "stand-after-peildatum",
+            yield problem(
+                "stand-after-peildatum", s.source.path, s.source.line_of("gepubliceerd"),
                 f"this Stand was published on {dutch_date(s.gepubliceerd)}, after the peildatum "
                 f"({dutch_date(peildatum)}): is it counted in the next edition? Move it there, or "
                 "change the peildatum in edition.yaml",
             )
-
-
-SANITY_RULES: tuple[Callable[[Edition], Iterable[Problem]], ...] = (
-    milestones_in_order,
-    milestone_ids_unique,
-    deadlines_before_aanbieding,
-    standen_before_peildatum,
-)

@@ -1,7 +1,7 @@
-"""The check pipeline: load → render expressions → validate, without writing anything.
+"""The check pipeline: load → render expressions → every rule → the edition's levels.
 
-The editorial checks (language level, accessibility, house rules; `staatc.validate.editorial`)
-run last, over the rendered texts; `editorial=False` leaves them out.
+The rules, from cross-file references to the editorial checks, all run through
+`staatc.validate.registry`; `editorial=False` leaves the editorial ones out.
 `staatc build` runs the same pipeline first, so a render never discovers a user
 mistake that `staatc check` would not have reported.
 """
@@ -13,13 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from staatc.errors import Problem, has_errors, sort_problems
-from staatc.validate.glyphs import glyph_problems
-from staatc.validate.images import image_problems
 from staatc.load.edition import load_edition
 from staatc.model import Edition
-from staatc.schedule.plan import schedule_problems
 from staatc.templating.render import render_texts
-from staatc.validate.crossfile import validate
+from staatc.validate.registry import Inputs, apply_levels, config_problems, levels, run_rules
 
 
 @dataclass(frozen=True)
@@ -37,18 +34,19 @@ class CheckResult:
 def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResult:
     edition, problems = load_edition(root)
     texts, template_problems = render_texts(edition)
+    level = levels(edition)
+    inputs = Inputs(edition, texts, as_of)
+    notices: list[str] = []
+    if editorial and edition.config is not None and level["spelling"] != "off":
+        from staatc.validate.editorial import spelling_inputs
+
+        woordenlijst, speller, word_problems, notices = spelling_inputs(edition.root)
+        problems = [*problems, *word_problems]
+        inputs = Inputs(edition, texts, as_of, woordenlijst, speller)
     problems = [
         *problems,
         *template_problems,
-        *validate(edition, texts),
-        *image_problems(edition),  # untrusted files: format, size, nothing active (images.py)
-        *glyph_problems(edition),  # characters the PDF's fonts cannot print (glyphs.py)
-        *schedule_problems(edition, as_of),  # sanity errors; deadlines as of `as_of` as warnings
+        *config_problems(edition),
+        *run_rules(inputs, editorial),
     ]
-    notices: list[str] = []
-    if editorial:  # language level, accessibility, house rules (staatc.validate.editorial)
-        from staatc.validate.editorial import editorial_checks
-
-        editorial_problems, notices = editorial_checks(edition, texts)
-        problems += editorial_problems
-    return CheckResult(edition, sort_problems(problems), texts, notices)
+    return CheckResult(edition, sort_problems(apply_levels(problems, level)), texts, notices)

@@ -1,39 +1,31 @@
 """Validate: the rules that span files, over a loaded edition (pure; no I/O).
 
-Each rule is a small function returning problems; `validate` runs them all
-(no short circuit) so the editor sees everything in one run.
+Each rule is a small function returning problems; `staatc.validate.registry` runs them
+all (no short circuit) so the editor sees everything in one run.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable
+from typing import Iterable
 
 from staatc.errors import Problem
+from staatc.codes import problem
 from staatc.markdown.links import find_links
 from staatc.model import Edition, _Document
-from staatc.validate.nesting import nesting_depth
-from staatc.validate.rawmarkup import generated_raw_markup, raw_markup
-
-Rule = Callable[[Edition], Iterable[Problem]]
-
-
-def _err(path: Path, line: int | None, code: str, message: str) -> Problem:
-    return Problem(path, line, "error", code, message)
 
 
 def edition_matches_folder(ed: Edition) -> Iterable[Problem]:
     if ed.config and ed.root.name.isdigit() and str(ed.config.edition) != ed.root.name:
-        yield _err(ed.config_source.path, ed.config_source.line_of("edition"), "edition-folder",
+        yield problem("edition-folder", ed.config_source.path, ed.config_source.line_of("edition"),
                    f"'edition: {ed.config.edition}' does not match the folder name "
                    f"'{ed.root.name}': make them the same")
 
 
 def aanbieding_required(ed: Edition) -> Iterable[Problem]:
     if ed.config and ed.aanbieding() is None:
-        yield _err(ed.config_source.path, ed.config_source.line_of("milestones"),
-                   "missing-aanbieding",
+        yield problem("missing-aanbieding", ed.config_source.path, ed.config_source.line_of("milestones"),
                    "there is no milestone with id 'aanbieding' (the date the minister sends "
                    "the report): add it to the milestones")
 
@@ -46,13 +38,12 @@ def themes_exist(ed: Edition) -> Iterable[Problem]:
     for stand in ed.standen:
         for i, knelpunt in enumerate(stand.knelpunten):
             if knelpunt.thema not in known:
-                yield _err(stand.source.path, stand.source.line_of("knelpunten", i, "thema"),
-                           "unknown-theme",
+                yield problem("unknown-theme", stand.source.path, stand.source.line_of("knelpunten", i, "thema"),
                            f"theme '{knelpunt.thema}' is not in edition.yaml: use one of "
                            f"{hint}, or add it under themes")
     for onderzoek in ed.onderzoeken:
         if onderzoek.thema not in known:
-            yield _err(onderzoek.source.path, onderzoek.source.line_of("thema"), "unknown-theme",
+            yield problem("unknown-theme", onderzoek.source.path, onderzoek.source.line_of("thema"),
                        f"theme '{onderzoek.thema}' is not in edition.yaml: use one of {hint}, "
                        "or add it under themes")
 
@@ -62,7 +53,7 @@ def afkortingen_unique(ed: Edition) -> Iterable[Problem]:
     for stand in ed.standen:
         key = stand.afkorting.casefold()
         if key in first:
-            yield _err(stand.source.path, stand.source.line_of("afkorting"), "duplicate-afkorting",
+            yield problem("duplicate-afkorting", stand.source.path, stand.source.line_of("afkorting"),
                        f"afkorting '{stand.afkorting}' is also used by {first[key].name}: each "
                        "organisation needs its own")
         else:
@@ -73,7 +64,7 @@ def chapter_numbers_unique(ed: Edition) -> Iterable[Problem]:
     first: dict[int, Path] = {}
     for chapter in ed.chapters:
         if chapter.number in first:
-            yield _err(chapter.source.path, None, "duplicate-chapter-number",
+            yield problem("duplicate-chapter-number", chapter.source.path, None,
                        f"chapter number {chapter.number:02d} is also used by "
                        f"{first[chapter.number].name}: give each chapter its own number")
         else:
@@ -83,7 +74,7 @@ def chapter_numbers_unique(ed: Edition) -> Iterable[Problem]:
 def chapters_not_empty(ed: Edition) -> Iterable[Problem]:
     for chapter in ed.chapters:
         if not chapter.body.strip():
-            yield _err(chapter.source.path, chapter.source.body_line, "empty-chapter",
+            yield problem("empty-chapter", chapter.source.path, chapter.source.body_line,
                        "this chapter has no text after its front matter: write it, or remove "
                        "the file")
 
@@ -116,7 +107,7 @@ def references_resolve(ed: Edition) -> Iterable[Problem]:
     for doc in ed.documents():
         for link in find_links(doc.body, doc.source.body_line):
             if message := _broken(link, targets):
-                yield _err(doc.source.path, link.line, "broken-reference", message)
+                yield problem("broken-reference", doc.source.path, link.line, message)
 
 
 def generated_references_resolve(ed: Edition, texts: dict[Path, str]) -> Iterable[Problem]:
@@ -129,7 +120,7 @@ def generated_references_resolve(ed: Edition, texts: dict[Path, str]) -> Iterabl
         typed = {link.target for link in find_links(doc.body)}
         for link in find_links(texts.get(doc.source.path, "")):
             if link.target not in typed and (message := _broken(link, targets)):
-                yield _err(doc.source.path, doc.source.body_line, "broken-reference",
+                yield problem("broken-reference", doc.source.path, doc.source.body_line,
                            message + " (this link is made by a template expression)")
 
 
@@ -144,22 +135,22 @@ def images_valid(ed: Edition) -> Iterable[Problem]:
 def _image_problems(ed: Edition, doc: _Document, target: str, alt: str, line: int):
     path = doc.source.path
     if not alt.strip():
-        yield _err(path, line, "image-alt",
+        yield problem("image-alt", path, line,
                    f"image '{target}' has no alt text: describe it between the brackets, "
                    "![Grafiek van …](…)")
     pure = PurePosixPath(target)
     if "://" in target or target.startswith(("data:", "/", "\\")) or pure.is_absolute():
-        yield _err(path, line, "image-outside",
+        yield problem("image-outside", path, line,
                    f"image '{target}' is not inside the edition: put the file in images/ and "
                    "write images/<name>")
         return
     if ".." in pure.parts:
-        yield _err(path, line, "image-outside",
+        yield problem("image-outside", path, line,
                    f"image '{target}' points outside the edition ('..'): put the file in "
                    "images/ and write images/<name>")
         return
     if target not in ed.images:
-        yield _err(path, line, "image-missing",
+        yield problem("image-missing", path, line,
                    f"image '{target}' does not exist: add the file to the edition's images/ "
                    "folder, or fix the name (images must be inside images/)")
 
@@ -174,7 +165,7 @@ def links_are_web_addresses(ed: Edition) -> Iterable[Problem]:
             target = link.target
             if link.image or link.kind or target.startswith("#") or target.lower().startswith(_WEB):
                 continue
-            yield _err(doc.source.path, link.line, "link-target",
+            yield problem("link-target", doc.source.path, link.line,
                        f"link '{target}' is not a web address, and readers of the report cannot "
                        "open files on this computer: link to https://…, mailto:…, or use stand:, "
                        "onderzoek: or hoofdstuk:")
@@ -186,34 +177,6 @@ def standen_unique_organisation(ed: Edition) -> Iterable[Problem]:
         seen[stand.organisatie.casefold()].append(stand)
     for stands in seen.values():
         for stand in stands[1:]:
-            yield Problem(stand.source.path, stand.source.line_of("organisatie"), "warning",
-                          "duplicate-organisatie",
+            yield problem("duplicate-organisatie", stand.source.path, stand.source.line_of("organisatie"),
                           f"'{stand.organisatie}' also has a Stand in "
                           f"{stands[0].source.path.name}: merge them if this is the same one")
-
-
-RULES: tuple[Rule, ...] = (
-    edition_matches_folder,
-    aanbieding_required,
-    themes_exist,
-    afkortingen_unique,
-    standen_unique_organisation,
-    chapter_numbers_unique,
-    chapters_not_empty,
-    references_resolve,
-    images_valid,
-    links_are_web_addresses,
-    raw_markup,  # drafts are untrusted: no raw Typst/Word/LaTeX/HTML (rawmarkup.py)
-    nesting_depth,  # Typst prints at most a few dozen levels of lists and quotes
-)
-
-
-def validate(ed: Edition, texts: dict[Path, str] | None = None) -> list[Problem]:
-    """Run every rule (no short circuit); `texts` are the bodies with expressions rendered."""
-    problems: list[Problem] = []
-    for rule in RULES:
-        problems.extend(rule(ed))
-    if texts is not None:
-        problems.extend(generated_references_resolve(ed, texts))
-        problems.extend(generated_raw_markup(ed, texts))
-    return problems

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from staatc.errors import Problem, StaatcError
+from staatc.codes import problem
 from staatc.load.edition import read_source
 from staatc.model import Edition
 
@@ -89,8 +90,8 @@ def glyph_problems(ed: Edition) -> list[Problem]:
     problems = []
     for c in unprintable({c for c in first if not c.isspace()}):
         path, line = first[c]
-        problems.append(Problem(
-            path, line, "error", "glyph-missing",
+        problems.append(problem(
+            "glyph-missing", path, line,
             f"the character '{c}' (U+{ord(c):04X}) cannot be printed in the PDF: its fonts have "
             "no letter for it; remove it, or write it in words",
         ))

@@ -14,6 +14,7 @@ import struct
 from pathlib import Path
 
 from staatc.errors import Problem
+from staatc.codes import problem
 from staatc.markdown.links import find_links
 from staatc.model import Edition
 
@@ -107,6 +108,6 @@ def image_problems(ed: Edition) -> list[Problem]:
                 seen.add(link.target)
                 message = image_problem(ed.images[link.target])
                 if message:
-                    problems.append(Problem(doc.source.path, link.line, "error", "image-invalid",
+                    problems.append(problem("image-invalid", doc.source.path, link.line,
                                             f"image '{link.target}' {message}"))
     return problems

@@ -15,6 +15,7 @@ import re
 from typing import Iterable
 
 from staatc.errors import Problem
+from staatc.codes import problem
 from staatc.markdown.links import code_lines
 from staatc.model import Edition
 
@@ -59,6 +60,6 @@ def nesting_depth(ed: Edition) -> Iterable[Problem]:
         found = deepest(doc.body, doc.source.body_line)
         if found:
             line, depth = found
-            yield Problem(doc.source.path, line, "error", "nesting-depth",
+            yield problem("nesting-depth", doc.source.path, line,
                           f"lists and block quotes are nested {depth} levels deep here; at most "
                           f"{MAX_DEPTH} levels can be printed: flatten them")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from staatc.errors import Problem
+from staatc.codes import CODES
 from staatc.markdown.links import code_lines
 from staatc.model import Edition
 
@@ -52,8 +53,8 @@ class Raw:
 
     def problem(self, path: Path, line: int, note: str = "") -> Problem:
         if self.kind == "html":
-            return Problem(path, line, "warning", HTML_CODE, self.message() + note)
-        return Problem(path, line, "error", CODE, self.message() + note)
+            return CODES[HTML_CODE].problem(path, line, self.message() + note)
+        return CODES[CODE].problem(path, line, self.message() + note)
 
     def message(self) -> str:
         write = "write Markdown instead (it would only be shown as literal text)"

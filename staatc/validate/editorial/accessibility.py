@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from typing import Iterable
 
 from staatc.errors import Problem
+from staatc.codes import problem
 from staatc.validate.editorial.document import Context, Document
 from staatc.validate.editorial.text import Line, heading, strip_inline
 
@@ -52,8 +53,8 @@ def heading_skip(ctx: Context) -> Iterable[Problem]:
         for number, level, title in headings:
             if level > previous + 1:
                 after = "the title" if previous == top else f"a level-{previous} heading ({'#' * previous})"
-                yield Problem(
-                    doc.path, number, "warning", "heading-skip",
+                yield problem(
+                    "heading-skip", doc.path, number,
                     f"heading '{title}' ({'#' * level}) skips a level: it comes right after "
                     f"{after}. Screen readers navigate by heading levels: make it "
                     f"{'#' * (previous + 1)}, or add the missing level above it",
@@ -79,8 +80,8 @@ def alt_text(ctx: Context) -> Iterable[Problem]:
                 if attr:  # {alt="..."} is what a screen reader reads
                     alt = attr.group(1)
                 if alt.strip() and _weak_alt(alt, target):
-                    yield Problem(
-                        doc.path, line.number, "warning", "alt-text",
+                    yield problem(
+                        "alt-text", doc.path, line.number,
                         f"the alt text of image '{target}' is '{alt.strip()}', which tells a "
                         "blind reader nothing: describe what the image shows, e.g. "
                         "![Grafiek: het aantal knelpunten per thema, 2022–2024](…)",
@@ -114,8 +115,8 @@ def table_header(ctx: Context) -> Iterable[Problem]:
 
 
 def _no_header(doc: Document, line: int) -> Problem:
-    return Problem(
-        doc.path, line, "warning", "table-header",
+    return problem(
+        "table-header", doc.path, line,
         "this table has no header row: give every column a heading in the first row "
         "(| Thema | Aantal |), above the |---|---| line",
     )
@@ -134,8 +135,8 @@ def link_text(ctx: Context) -> Iterable[Problem]:
                     why = f"'{text}' says nothing about where the link goes"
                 else:
                     continue
-                yield Problem(
-                    doc.path, line.number, "warning", "link-text",
+                yield problem(
+                    "link-text", doc.path, line.number,
                     f"link text {why}: screen readers list links on their own, so make the "
                     "text say what the reader finds there, e.g. [het jaarverslag van UWV](…)",
                 )

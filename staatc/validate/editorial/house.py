@@ -13,6 +13,7 @@ import re
 from typing import Iterable
 
 from staatc.errors import Problem, Severity
+from staatc.codes import problem
 from staatc.markdown.links import find_links
 from staatc.validate.editorial.document import Context, Document
 
@@ -58,10 +59,10 @@ def todo_marker(ctx: Context) -> Iterable[Problem]:
         for line in doc.lines:
             m = _MARKER.search(line.text)
             if m:
-                yield Problem(
-                    doc.path, line.number, severity, "todo-marker",
+                yield problem(
+                    "todo-marker", doc.path, line.number,
                     f"'{m.group()}' is a working note, and this text is {status}: finish the "
-                    "text and remove the note",
+                    "text and remove the note", severity,
                 )
 
 
@@ -72,8 +73,8 @@ def final_cites_concept(ctx: Context) -> Iterable[Problem]:
             continue
         for link in find_links(doc.doc.body, doc.doc.source.body_line):
             if link.kind == "hoofdstuk" and status.get(link.slug) == "concept":
-                yield Problem(
-                    doc.path, link.line, "warning", "final-cites-concept",
+                yield problem(
+                    "final-cites-concept", doc.path, link.line,
                     f"this final chapter refers to chapter '{link.slug}', which is still a "
                     "concept: check the reference when that chapter is final, or wait with "
                     "making this one final",
@@ -110,8 +111,8 @@ def typed_count(ctx: Context) -> Iterable[Problem]:
                 actual = counts[noun]
                 if n == actual or n < 0.75 * actual or 1900 <= n <= 2100:
                     continue
-                yield Problem(
-                    doc.path, line.number, "warning", "typed-count",
+                yield problem(
+                    "typed-count", doc.path, line.number,
                     f"'{m.group()}' is typed, but this edition has {actual} {_NOUNS[noun]}: write "
                     f"'{_EXPRESSIONS[noun]}' so the number follows the data",
                 )

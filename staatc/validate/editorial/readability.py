@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from staatc.errors import Problem
+from staatc.codes import problem
 from staatc.validate.editorial.document import Context
 from staatc.validate.editorial.text import Paragraph, bare
 
@@ -89,8 +90,8 @@ def readability(ctx: Context) -> Iterable[Problem]:
                          if s.words >= MIN_PARAGRAPH_WORDS and s.value < minimum)[:HARDEST_SHOWN]
         named = ", ".join(f"line {line} ({value:.0f})" for value, line in sorted(hardest, key=lambda h: h[1]))
         where = f" The hardest paragraphs: {named}." if named else ""
-        yield Problem(
-            doc.path, doc.doc.source.line_of("title"), "warning", "readability",
+        yield problem(
+            "readability", doc.path, doc.doc.source.line_of("title"),
             f"this chapter is hard to read: Flesch-Douma {total.value:.0f}, below this edition's "
             f"minimum of {minimum:g} (60–70 is 'normaal'; {total.words} words in "
             f"{total.sentences} sentences, {total.words / total.sentences:.0f} words per sentence, "
@@ -109,8 +110,8 @@ def long_sentence(ctx: Context) -> Iterable[Problem]:
             for sentence in paragraph.sentences:
                 if len(sentence.words) > limit:
                     start = " ".join(sentence.words[:6])
-                    yield Problem(
-                        doc.path, sentence.line, "warning", "long-sentence",
+                    yield problem(
+                        "long-sentence", doc.path, sentence.line,
                         f"this sentence has {len(sentence.words)} words (more than {limit}): "
                         f"split it into shorter sentences. It begins: '{start} …'",
                     )

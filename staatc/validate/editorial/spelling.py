@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from staatc.errors import Problem, StaatcError
+from staatc.codes import problem
 from staatc.validate.editorial.document import Context, Document, Speller
 from staatc.validate.editorial.text import bare, heading, is_caption, is_table_line, prose_lines, strip_inline
 
@@ -130,8 +131,8 @@ def spelling(ctx: Context) -> Iterable[Problem]:
                 continue
             shown = ", ".join(f"'{w}'" for w in unknown[:MAX_SHOWN])
             more = f" and {len(unknown) - MAX_SHOWN} more" if len(unknown) > MAX_SHOWN else ""
-            yield Problem(
-                doc.path, line, "warning", "spelling",
+            yield problem(
+                "spelling", doc.path, line,
                 f"not in the Dutch dictionary: {shown}{more}. Fix the spelling, or add names "
                 f"and jargon to {WORDLIST} in the edition folder (one word per line)",
             )

@@ -1,0 +1,150 @@
+"""Every rule `check` runs, in one list, and how `checks:` in edition.yaml switches warnings.
+
+A rule is a pure function over what the pipeline has so far (`Inputs`) that returns
+problems; `run_rules` runs all of them (no short circuit) and skips a rule only when every
+code it reports is switched off, so a switched-off check costs nothing (spelling loads a
+dictionary). The codes themselves, with their severities, are declared in `staatc.codes`.
+
+A warning's level is `on` (its own severity, which may depend on the text: `todo-marker`),
+`off`, `warning` or `error`. Errors cannot be switched: an edition with one cannot be built.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable
+
+from staatc.codes import CODES, problem
+from staatc.errors import Problem
+from staatc.model import Edition
+from staatc.schedule import plan
+from staatc.validate import crossfile, glyphs, images, nesting, rawmarkup
+from staatc.validate.editorial import CHECKS
+from staatc.validate.editorial.document import Context, Speller, make_context
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the rules read: the loaded edition, its rendered texts, the day, the word lists."""
+
+    edition: Edition
+    texts: dict[Path, str]
+    as_of: date
+    woordenlijst: frozenset[str] = frozenset()
+    speller: Speller | None = None
+
+    @cached_property
+    def context(self) -> Context:
+        # Built once for all editorial checks, and only when one of them runs.
+        return make_context(self.edition, self.texts, self.woordenlijst, self.speller)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    run: Callable[[Inputs], Iterable[Problem]]
+    codes: tuple[str, ...]  # what it may report: it is skipped when all of them are off
+    needs_config: bool = False  # without a valid edition.yaml its own errors say enough
+    editorial: bool = False  # left out by `milestones`, which needs only a valid edition
+
+
+def _on_edition(fn: Callable[[Edition], Iterable[Problem]], *codes: str,
+                needs_config: bool = False) -> Rule:
+    return Rule(fn.__name__, lambda i: fn(i.edition), codes, needs_config)
+
+
+def _on_texts(fn: Callable[[Edition, dict[Path, str]], Iterable[Problem]], *codes: str) -> Rule:
+    return Rule(fn.__name__, lambda i: fn(i.edition, i.texts), codes)
+
+
+def _editorial(code: str, fn: Callable[[Context], Iterable[Problem]]) -> Rule:
+    return Rule(code, lambda i: fn(i.context), (code,), needs_config=True, editorial=True)
+
+
+RULES: tuple[Rule, ...] = (
+    _on_edition(crossfile.edition_matches_folder, "edition-folder"),
+    _on_edition(crossfile.aanbieding_required, "missing-aanbieding"),
+    _on_edition(crossfile.themes_exist, "unknown-theme"),
+    _on_edition(crossfile.afkortingen_unique, "duplicate-afkorting"),
+    _on_edition(crossfile.standen_unique_organisation, "duplicate-organisatie"),
+    _on_edition(crossfile.chapter_numbers_unique, "duplicate-chapter-number"),
+    _on_edition(crossfile.chapters_not_empty, "empty-chapter"),
+    _on_edition(crossfile.references_resolve, "broken-reference"),
+    _on_texts(crossfile.generated_references_resolve, "broken-reference"),
+    _on_edition(crossfile.images_valid, "image-alt", "image-outside", "image-missing"),
+    _on_edition(crossfile.links_are_web_addresses, "link-target"),
+    # Drafts are untrusted: no raw Typst/Word/LaTeX/HTML, typed or generated (rawmarkup.py).
+    _on_edition(rawmarkup.raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
+    _on_texts(rawmarkup.generated_raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
+    _on_edition(nesting.nesting_depth, "nesting-depth"),  # Typst prints a few dozen levels
+    _on_edition(images.image_problems, "image-invalid"),  # format, size, nothing active
+    _on_edition(glyphs.glyph_problems, "glyph-missing"),  # what the PDF's fonts cannot print
+    _on_edition(plan.milestones_in_order, "milestone-order", needs_config=True),
+    _on_edition(plan.milestone_ids_unique, "duplicate-milestone", needs_config=True),
+    _on_edition(plan.deadlines_before_aanbieding, "deadline-after-aanbieding", needs_config=True),
+    _on_edition(plan.standen_before_peildatum, "stand-after-peildatum", needs_config=True),
+    Rule("deadline_warnings", lambda i: plan.deadline_warnings(i.edition, i.as_of),
+         ("chapter-overdue", "gate-missed", "gate-due"), needs_config=True),
+    *(_editorial(check.code, check.run) for check in CHECKS),
+)
+
+
+def levels(edition: Edition) -> dict[str, str]:
+    """Each code's level for this edition: 'off', 'on' (its own severity), 'warning' or 'error'."""
+    chosen = edition.config.checks if edition.config else {}
+    return {code: chosen.get(code, c.default) if c.switchable else "on"
+            for code, c in CODES.items()}
+
+
+def config_problems(edition: Edition) -> list[Problem]:
+    """Unknown codes and switched-off errors under `checks:`, each at its line."""
+    if edition.config is None:
+        return []
+    source = edition.config_source
+    problems = []
+    for code, level in edition.config.checks.items():
+        line = source.line_of("checks", code)
+        if code not in CODES:
+            near = difflib.get_close_matches(code, CODES, n=1)
+            hint = f"did you mean {near[0]}?" if near else "use one of the codes"
+            problems.append(problem("unknown-check", source.path, line,
+                                    f"'{code}' is not a check: {hint} (`staatc rules` lists "
+                                    "every code)"))
+        elif not CODES[code].switchable and level != "error":
+            problems.append(problem("check-not-switchable", source.path, line,
+                                    f"'{code}' is an error, and errors cannot be switched off "
+                                    f"or to '{level}' (an edition with one cannot be built): "
+                                    "remove this line and fix the error instead"))
+    return problems
+
+
+def run_rules(inputs: Inputs, editorial: bool = True) -> list[Problem]:
+    """Every rule that is not switched off, in order; the edition's levels not yet applied."""
+    level = levels(inputs.edition)
+    problems: list[Problem] = []
+    for rule in RULES:
+        if rule.editorial and not editorial:
+            continue
+        if rule.needs_config and inputs.edition.config is None:
+            continue
+        if all(level[code] == "off" for code in rule.codes):
+            continue
+        problems.extend(rule.run(inputs))
+    return problems
+
+
+def apply_levels(problems: Iterable[Problem], level: dict[str, str]) -> list[Problem]:
+    """Drop what is off; give what is set to warning or error that severity."""
+    kept = []
+    for p in problems:
+        chosen = level.get(p.code, "on")
+        if chosen == "off":
+            continue
+        if chosen in ("warning", "error") and p.severity != chosen:
+            p = replace(p, severity=chosen)
+        kept.append(p)
+    return kept
