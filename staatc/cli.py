@@ -229,6 +229,28 @@ def milestones(
     raise typer.Exit(1 if sched.missed else 0)
 
 
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def rules(
+    format: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat.text,
+) -> None:
+    """Every problem code: its severity, its default under checks:, what it means and what to do."""
+    from staatc.commands import rules as listing
+
+    if format is RulesFormat.json:
+        sys.stdout.write(listing.as_json())
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        Console(highlight=False).print(listing.as_table())
+    else:
+        sys.stdout.write(listing.as_text())
+
+
 class DiffFormat(str, Enum):
     text = "text"
     json = "json"

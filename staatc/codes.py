@@ -48,11 +48,12 @@ _ALL: tuple[Code, ...] = (
     # Reading the edition folder (staatc.load, errors.py)
     _e("edition-not-found", "the edition argument is neither a year under editions/ nor a folder",
        "pass a year such as 2024 or the path of an edition folder"),
-    _e("encoding", "a source file is not UTF-8 text", "save the file as UTF-8"),
+    _e("encoding", "a source file is not UTF-8 text, is too large, or has a control character",
+       "save it as UTF-8, split it, or delete the invisible character"),
     _e("yaml-syntax", "edition.yaml or a front matter block is not valid YAML",
        "fix the YAML at the line shown (indentation, quotes, colons)"),
-    _e("front-matter", "a Markdown file does not start with a '---' … '---' front matter block",
-       "add the front matter block at the top of the file"),
+    _e("front-matter", "a front matter block is missing, not closed, not 'key: value' lines, "
+       "or has a key twice", "write the block as '---', 'key: value' lines, '---'"),
     _e("unsafe-path", "a file or folder is a link to outside the edition, or not a plain file",
        "replace the link by the file itself"),
     _e("missing-key", "a required key is missing from edition.yaml or a front matter",
@@ -135,7 +136,7 @@ _ALL: tuple[Code, ...] = (
     _w("final-cites-concept", "a final chapter refers to a chapter that is still a concept",
        "finish the other chapter first"),
     _w("typed-count", "a count typed by hand that differs from the data",
-       "write the count as an expression, e.g. {{ standen | length }}"),
+       "let a template expression count it from the data"),
     # `checks:` in edition.yaml
     _e("unknown-check", "a code under checks: that staatc does not know",
        "use a code from `staatc rules`"),
