@@ -63,7 +63,7 @@ class EditionConfig(_Strict):
     peildatum: date
     themes: dict[Slug, Text] = Field(min_length=1)
     milestones: list[Milestone] = Field(min_length=1)
-    # Editorial checks: code → off | warning | error (staatc.validate.editorial checks the codes).
+    # Any warning's code → off | warning | error (staatc.validate.registry checks the codes).
     checks: dict[str, CheckLevel] = Field(default_factory=dict)
     readability: Readability = Field(default_factory=Readability)
 

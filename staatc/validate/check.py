@@ -47,6 +47,6 @@ def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResul
         *problems,
         *template_problems,
         *config_problems(edition),
-        *run_rules(inputs, editorial),
+        *run_rules(inputs, level, editorial),
     ]
     return CheckResult(edition, sort_problems(apply_levels(problems, level)), texts, notices)

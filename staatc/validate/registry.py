@@ -122,9 +122,8 @@ def config_problems(edition: Edition) -> list[Problem]:
     return problems
 
 
-def run_rules(inputs: Inputs, editorial: bool = True) -> list[Problem]:
-    """Every rule that is not switched off, in order; the edition's levels not yet applied."""
-    level = levels(inputs.edition)
+def run_rules(inputs: Inputs, level: dict[str, str], editorial: bool = True) -> list[Problem]:
+    """Every rule not switched off (`level`, from `levels`), in order; levels not yet applied."""
     problems: list[Problem] = []
     for rule in RULES:
         if rule.editorial and not editorial:
