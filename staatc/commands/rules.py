@@ -44,7 +44,7 @@ def as_json() -> str:
 def as_markdown() -> str:
     """The table of docs/rules.md."""
     lines = ["| code | severity | default | explanation | what to do |", "|---|---|---|---|---|"]
-    lines += [f"| `{r['code']}` | {r['severity']} | {r['default']} | {r['explanation']} | {r['fix']} |"
+    lines += ["| `{code}` | {severity} | {default} | {explanation} | {fix} |".format(**r)
               for r in rows()]
     return "\n".join(lines) + "\n"
 

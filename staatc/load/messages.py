@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from staatc.errors import Problem
 from staatc.codes import problem
+from staatc.errors import Problem
 
 _FIX = {
     "date_from_datetime_parsing": "write a real date as YYYY-MM-DD, e.g. 2024-09-09",

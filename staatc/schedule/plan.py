@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from staatc.errors import Problem
 from staatc.codes import problem
+from staatc.errors import Problem
 from staatc.model import STATUS_ORDER, Chapter, Edition, Milestone
 from staatc.dutch import dutch_date
 

@@ -10,8 +10,8 @@ from collections import defaultdict
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
-from staatc.errors import Problem
 from staatc.codes import problem
+from staatc.errors import Problem
 from staatc.markdown.links import find_links
 from staatc.model import Edition, _Document
 
@@ -19,15 +19,16 @@ from staatc.model import Edition, _Document
 def edition_matches_folder(ed: Edition) -> Iterable[Problem]:
     if ed.config and ed.root.name.isdigit() and str(ed.config.edition) != ed.root.name:
         yield problem("edition-folder", ed.config_source.path, ed.config_source.line_of("edition"),
-                   f"'edition: {ed.config.edition}' does not match the folder name "
-                   f"'{ed.root.name}': make them the same")
+                      f"'edition: {ed.config.edition}' does not match the folder name "
+                      f"'{ed.root.name}': make them the same")
 
 
 def aanbieding_required(ed: Edition) -> Iterable[Problem]:
     if ed.config and ed.aanbieding() is None:
-        yield problem("missing-aanbieding", ed.config_source.path, ed.config_source.line_of("milestones"),
-                   "there is no milestone with id 'aanbieding' (the date the minister sends "
-                   "the report): add it to the milestones")
+        yield problem("missing-aanbieding", ed.config_source.path,
+                      ed.config_source.line_of("milestones"),
+                      "there is no milestone with id 'aanbieding' (the date the minister sends "
+                      "the report): add it to the milestones")
 
 
 def themes_exist(ed: Edition) -> Iterable[Problem]:
@@ -38,14 +39,15 @@ def themes_exist(ed: Edition) -> Iterable[Problem]:
     for stand in ed.standen:
         for i, knelpunt in enumerate(stand.knelpunten):
             if knelpunt.thema not in known:
-                yield problem("unknown-theme", stand.source.path, stand.source.line_of("knelpunten", i, "thema"),
-                           f"theme '{knelpunt.thema}' is not in edition.yaml: use one of "
-                           f"{hint}, or add it under themes")
+                yield problem("unknown-theme", stand.source.path,
+                              stand.source.line_of("knelpunten", i, "thema"),
+                              f"theme '{knelpunt.thema}' is not in edition.yaml: use one of "
+                              f"{hint}, or add it under themes")
     for onderzoek in ed.onderzoeken:
         if onderzoek.thema not in known:
             yield problem("unknown-theme", onderzoek.source.path, onderzoek.source.line_of("thema"),
-                       f"theme '{onderzoek.thema}' is not in edition.yaml: use one of {hint}, "
-                       "or add it under themes")
+                          f"theme '{onderzoek.thema}' is not in edition.yaml: use one of {hint}, "
+                          "or add it under themes")
 
 
 def afkortingen_unique(ed: Edition) -> Iterable[Problem]:
@@ -53,9 +55,10 @@ def afkortingen_unique(ed: Edition) -> Iterable[Problem]:
     for stand in ed.standen:
         key = stand.afkorting.casefold()
         if key in first:
-            yield problem("duplicate-afkorting", stand.source.path, stand.source.line_of("afkorting"),
-                       f"afkorting '{stand.afkorting}' is also used by {first[key].name}: each "
-                       "organisation needs its own")
+            yield problem("duplicate-afkorting", stand.source.path,
+                          stand.source.line_of("afkorting"),
+                          f"afkorting '{stand.afkorting}' is also used by {first[key].name}: each "
+                          "organisation needs its own")
         else:
             first[key] = stand.source.path
 
@@ -65,8 +68,8 @@ def chapter_numbers_unique(ed: Edition) -> Iterable[Problem]:
     for chapter in ed.chapters:
         if chapter.number in first:
             yield problem("duplicate-chapter-number", chapter.source.path, None,
-                       f"chapter number {chapter.number:02d} is also used by "
-                       f"{first[chapter.number].name}: give each chapter its own number")
+                          f"chapter number {chapter.number:02d} is also used by "
+                          f"{first[chapter.number].name}: give each chapter its own number")
         else:
             first[chapter.number] = chapter.source.path
 
@@ -75,8 +78,8 @@ def chapters_not_empty(ed: Edition) -> Iterable[Problem]:
     for chapter in ed.chapters:
         if not chapter.body.strip():
             yield problem("empty-chapter", chapter.source.path, chapter.source.body_line,
-                       "this chapter has no text after its front matter: write it, or remove "
-                       "the file")
+                          "this chapter has no text after its front matter: write it, or remove "
+                          "the file")
 
 
 _FOLDERS = {"stand": "standen", "onderzoek": "onderzoeken", "hoofdstuk": "chapters"}
@@ -121,7 +124,7 @@ def generated_references_resolve(ed: Edition, texts: dict[Path, str]) -> Iterabl
         for link in find_links(texts.get(doc.source.path, "")):
             if link.target not in typed and (message := _broken(link, targets)):
                 yield problem("broken-reference", doc.source.path, doc.source.body_line,
-                           message + " (this link is made by a template expression)")
+                              message + " (this link is made by a template expression)")
 
 
 def images_valid(ed: Edition) -> Iterable[Problem]:
@@ -136,23 +139,23 @@ def _image_problems(ed: Edition, doc: _Document, target: str, alt: str, line: in
     path = doc.source.path
     if not alt.strip():
         yield problem("image-alt", path, line,
-                   f"image '{target}' has no alt text: describe it between the brackets, "
-                   "![Grafiek van …](…)")
+                      f"image '{target}' has no alt text: describe it between the brackets, "
+                      "![Grafiek van …](…)")
     pure = PurePosixPath(target)
     if "://" in target or target.startswith(("data:", "/", "\\")) or pure.is_absolute():
         yield problem("image-outside", path, line,
-                   f"image '{target}' is not inside the edition: put the file in images/ and "
-                   "write images/<name>")
+                      f"image '{target}' is not inside the edition: put the file in images/ and "
+                      "write images/<name>")
         return
     if ".." in pure.parts:
         yield problem("image-outside", path, line,
-                   f"image '{target}' points outside the edition ('..'): put the file in "
-                   "images/ and write images/<name>")
+                      f"image '{target}' points outside the edition ('..'): put the file in "
+                      "images/ and write images/<name>")
         return
     if target not in ed.images:
         yield problem("image-missing", path, line,
-                   f"image '{target}' does not exist: add the file to the edition's images/ "
-                   "folder, or fix the name (images must be inside images/)")
+                      f"image '{target}' does not exist: add the file to the edition's images/ "
+                      "folder, or fix the name (images must be inside images/)")
 
 
 _WEB = ("http://", "https://", "mailto:", "tel:")
@@ -166,9 +169,9 @@ def links_are_web_addresses(ed: Edition) -> Iterable[Problem]:
             if link.image or link.kind or target.startswith("#") or target.lower().startswith(_WEB):
                 continue
             yield problem("link-target", doc.source.path, link.line,
-                       f"link '{target}' is not a web address, and readers of the report cannot "
-                       "open files on this computer: link to https://…, mailto:…, or use stand:, "
-                       "onderzoek: or hoofdstuk:")
+                          f"link '{target}' is not a web address, and readers of the report "
+                          "cannot open files on this computer: link to https://…, mailto:…, or "
+                          "use stand:, onderzoek: or hoofdstuk:")
 
 
 def standen_unique_organisation(ed: Edition) -> Iterable[Problem]:
@@ -177,6 +180,7 @@ def standen_unique_organisation(ed: Edition) -> Iterable[Problem]:
         seen[stand.organisatie.casefold()].append(stand)
     for stands in seen.values():
         for stand in stands[1:]:
-            yield problem("duplicate-organisatie", stand.source.path, stand.source.line_of("organisatie"),
+            yield problem("duplicate-organisatie", stand.source.path,
+                          stand.source.line_of("organisatie"),
                           f"'{stand.organisatie}' also has a Stand in "
                           f"{stands[0].source.path.name}: merge them if this is the same one")

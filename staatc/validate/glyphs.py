@@ -18,8 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from staatc.errors import Problem, StaatcError
 from staatc.codes import problem
+from staatc.errors import Problem, StaatcError
 from staatc.load.edition import read_source
 from staatc.model import Edition
 

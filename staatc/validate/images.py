@@ -13,8 +13,8 @@ import re
 import struct
 from pathlib import Path
 
-from staatc.errors import Problem
 from staatc.codes import problem
+from staatc.errors import Problem
 from staatc.markdown.links import find_links
 from staatc.model import Edition
 

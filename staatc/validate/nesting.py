@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from staatc.errors import Problem
 from staatc.codes import problem
+from staatc.errors import Problem
 from staatc.markdown.links import code_lines
 from staatc.model import Edition
 

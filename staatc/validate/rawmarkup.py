@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from staatc.errors import Problem
 from staatc.codes import CODES
+from staatc.errors import Problem
 from staatc.markdown.links import code_lines
 from staatc.model import Edition
 

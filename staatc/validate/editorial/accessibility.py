@@ -10,8 +10,8 @@ import re
 from pathlib import PurePosixPath
 from typing import Iterable
 
-from staatc.errors import Problem
 from staatc.codes import problem
+from staatc.errors import Problem
 from staatc.validate.editorial.document import Context, Document
 from staatc.validate.editorial.text import Line, heading, strip_inline
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from staatc.errors import Problem, Severity
 from staatc.codes import problem
+from staatc.errors import Problem, Severity
 from staatc.markdown.links import find_links
 from staatc.validate.editorial.document import Context, Document
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from staatc.errors import Problem
 from staatc.codes import problem
+from staatc.errors import Problem
 from staatc.validate.editorial.document import Context
 from staatc.validate.editorial.text import Paragraph, bare
 

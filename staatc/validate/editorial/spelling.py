@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from staatc.errors import Problem, StaatcError
 from staatc.codes import problem
+from staatc.errors import Problem, StaatcError
 from staatc.validate.editorial.document import Context, Document, Speller
 from staatc.validate.editorial.text import bare, heading, is_caption, is_table_line, prose_lines, strip_inline
 
