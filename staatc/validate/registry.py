@@ -132,7 +132,10 @@ def run_rules(inputs: Inputs, level: dict[str, str], editorial: bool = True) -> 
             continue
         if all(level[code] == "off" for code in rule.codes):
             continue
-        problems.extend(rule.run(inputs))
+        for p in rule.run(inputs):
+            # A code a rule does not declare would escape its switch: a bug, so loudly.
+            assert p.code in rule.codes, f"{rule.name} reported undeclared '{p.code}'"
+            problems.append(p)
     return problems
 
 

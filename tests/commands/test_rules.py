@@ -39,3 +39,18 @@ def test_docs_table_equals_the_registry() -> None:
     assert found == [[f"`{r['code']}`", r["severity"], r["default"], r["explanation"], r["fix"]]
                      for r in rows()]
     assert "(docs/rules.md)" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_rules_on_a_terminal_is_a_table() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from staatc.commands.rules import as_table
+
+    out = StringIO()
+    Console(file=out, width=300, color_system=None).print(as_table())
+    shown = out.getvalue()
+    assert "what to do" in shown.splitlines()[0]
+    for code in CODES:
+        assert f" {code} " in f" {shown} ", code
