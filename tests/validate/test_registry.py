@@ -144,3 +144,11 @@ def test_every_user_error_type_has_a_declared_code() -> None:
     assert len(kinds) >= 10
     for kind in kinds:
         assert kind.code in CODES and CODES[kind.code].severity == "error", kind
+
+
+@pytest.mark.parametrize("level", ["off", "warning", "error"])
+def test_every_warning_can_be_set(level, edition, run) -> None:
+    lines = "".join(f"  {code}: {level}\n" for code, c in CODES.items()
+                    if c.switchable and code != "spelling")  # spelling needs its dictionary
+    set_config(edition, "checks:\n" + lines)
+    assert problems(run) == (0, [])
