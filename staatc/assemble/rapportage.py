@@ -15,7 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 from staatc.validate.check import CheckResult
-from staatc.markdown.links import KINDS, code_lines, find_links
+from staatc.markdown.links import KINDS, find_links
+from staatc.markdown.tree import code_lines
 from staatc.model import Edition, _Document
 from staatc.assemble.document import Document, DocumentMeta
 from staatc.dutch import dutch_date
@@ -47,7 +48,7 @@ def prepare_body(text: str, prefix: str, top_level: int) -> str:
     - `stand:`/`onderzoek:`/`hoofdstuk:` links become links to their anchors.
     """
     lines = text.split("\n")
-    code = code_lines(lines)
+    code = code_lines(text)
     levels = [len(m[1]) for i, line in enumerate(lines) if i not in code and (m := _ATX.match(line))]
     shift = top_level - min(levels) if levels else 0
     out = []

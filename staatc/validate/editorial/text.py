@@ -5,8 +5,9 @@ as the number it becomes) but report the line in the source file. When expressio
 add or remove lines (`{% for %}` loops), `difflib` maps each rendered line back to
 the source line it came from.
 
-This is a light line scanner, not a Markdown parser: it knows pandoc's block
-markers well enough to tell prose from headings, tables, captions and code.
+Code, links and headings come from the parsed tree (markdown/tree.py); what is left here
+tells prose from tables, captions and rules line by line. Every pattern is bounded by the
+next bracket or brace, so a long line of repeated markup costs linear time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from staatc.markdown.links import code_lines
+from staatc.markdown.headings import split_attributes
+from staatc.markdown.tree import code_lines
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})(\s+|$)(.*)$")
 _TABLE_ROW = re.compile(r"^\s*[|+]")
@@ -28,16 +30,15 @@ _QUOTE = re.compile(r"^\s*(>\s?)+")
 
 # Inline syntax that is not prose, removed in this order.
 _INLINE = [
-    (re.compile(r"<!--.*?-->"), " "),
     (re.compile(r"`[^`]*`"), " "),  # code spans
-    (re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)(\{[^}]*\})?"), " "),  # images
-    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote markers
-    (re.compile(r"\[@[^\]]*\]"), ""),  # citations
-    (re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)"), r"\1"),  # links: keep the text
-    (re.compile(r"\{[#.][^}]*\}|\{[a-z-]+=[^}]*\}"), ""),  # pandoc attributes
-    (re.compile(r"<https?://[^>]*>"), " "),  # autolinks
+    (re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^()]*\)(\{[^{}]*\})?"), " "),  # images
+    (re.compile(r"\[\^[^\[\]]+\]"), ""),  # footnote markers
+    (re.compile(r"\[@[^\[\]]*\]"), ""),  # citations
+    (re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^()]*\)"), r"\1"),  # links: keep the text
+    (re.compile(r"\{[#.][^{}]*\}|\{[a-z-]+=[^{}]*\}"), ""),  # pandoc attributes
+    (re.compile(r"<https?://[^<>]*>"), " "),  # autolinks
     (re.compile(r"\bhttps?://\S+|\bwww\.\S+"), " "),  # bare addresses
-    (re.compile(r"</?[a-zA-Z][^>]*>"), " "),  # HTML tags
+    (re.compile(r"</?[a-zA-Z][^<>]*>"), " "),  # HTML tags
     (re.compile(r"\\(.)"), r"\1"),  # backslash escapes
     (re.compile(r"(\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~)"), ""),  # emphasis markers
 ]
@@ -97,7 +98,7 @@ def source_lines(raw: str, rendered: str | None, first_line: int) -> list[Line]:
         rendered = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", raw)
     mapping = line_map(raw, rendered)
     texts = rendered.split("\n")
-    code = code_lines(texts)
+    code = code_lines(rendered)
     return [Line(first_line + mapping[i], text, code=i in code) for i, text in enumerate(texts)]
 
 
@@ -106,7 +107,7 @@ def heading(text: str) -> tuple[int, str] | None:
     m = _HEADING.match(text)
     if not m:
         return None
-    title = re.sub(r"\s*\{[^}]*\}\s*$", "", m.group(3)).rstrip("# ").strip()
+    title = split_attributes(m.group(3).strip())[0].rstrip("# ").strip()
     return len(m.group(1)), title
 
 
@@ -118,8 +119,21 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text))
 
 
+def _without_comments(text: str) -> str:
+    """`text` with its `<!-- … -->` notes turned into spaces; linear, unlike a lazy regex."""
+    out, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:  # never closed: pandoc shows it as text
+            break
+        out += [text[at:start], " "]
+        at = end + 3
+    return "".join(out) + text[at:]
+
+
 def strip_inline(text: str) -> str:
     """A line of Markdown → the words a reader sees."""
+    text = _without_comments(text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     return text

@@ -1,0 +1,101 @@
+"""One parsed Markdown tree per source text, with line numbers: every rule reads this.
+
+markdown-it-py parses CommonMark in linear time; its tokens carry the lines a block
+spans (`map`), and inline tokens are walked here to tell the line each one starts on.
+Where pandoc's Markdown (what renders) differs from CommonMark, the parser is set up
+to agree with pandoc:
+
+- links are taken as written: markdown-it refuses `javascript:`/`file:` targets and
+  percent-encodes others, pandoc keeps them, and the checks must see what pandoc sees;
+- `[^1]: …` is a footnote (pandoc's footnotes), not a reference definition;
+- pipe tables are on, as in pandoc.
+Known differences left: pandoc needs a blank line before a heading or block quote, and
+`[Heading text]` is a link to that heading in pandoc (implicit_header_references).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+# Deeper nesting than any rule looks at (validate/nesting.py refuses more than 20 levels);
+# markdown-it stops nesting there instead of recursing without bound.
+MAX_NESTING = 100
+_BREAKS = ("softbreak", "hardbreak")
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    md.enable(["table", "strikethrough"]).use(footnote_plugin)
+    md.validateLink = lambda url: True
+    md.normalizeLink = lambda url: url
+    md.normalizeLinkText = lambda url: url
+    return md
+
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    return _parser()
+
+
+@lru_cache(maxsize=512)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The block tokens of `text`, parsed once however many rules read it."""
+    return tuple(_md().parse(text))
+
+
+@dataclass(frozen=True)
+class Inline:
+    """One inline token, the line it starts on (0-based in the text) and its block."""
+
+    line: int
+    token: Token
+    block: Token  # the `inline` token it belongs to (a paragraph, heading or table cell)
+    index: int  # its position among the block's children
+
+
+def block_line(token: Token) -> int:
+    return token.map[0] if token.map else 0
+
+
+def inlines(text: str) -> Iterator[Inline]:
+    """Every inline token in reading order, with its line."""
+    last = 0
+    for block in tokens(text):
+        if block.type != "inline":
+            continue
+        line = block.map[0] if block.map else last
+        for i, child in enumerate(block.children or ()):
+            yield Inline(line, child, block, i)
+            if child.type in _BREAKS:
+                line += 1
+            elif child.type in ("html_inline", "text"):
+                line += child.content.count("\n")
+        last = line
+
+
+def code_lines(text: str) -> set[int]:
+    """0-based lines inside fenced or indented code (fences included): not Markdown."""
+    code: set[int] = set()
+    for token in tokens(text):
+        if token.type in ("fence", "code_block") and token.map:
+            code.update(range(*token.map))
+    return code
+
+
+def inline_text(children: list[Token] | tuple[Token, ...]) -> str:
+    """What a reader sees of some inline tokens: the text, without the markup."""
+    out = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in _BREAKS:
+            out.append(" ")
+        elif child.type == "image":
+            out.append(inline_text(child.children or ()))
+    return "".join(out)
