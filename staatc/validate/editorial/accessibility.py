@@ -14,8 +14,6 @@ from staatc.errors import Problem
 from staatc.validate.editorial.document import Context, Document
 from staatc.validate.editorial.text import Line, heading, strip_inline
 
-_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]*)>?[^)]*\)(\{[^}]*\})?")
-_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]*)>?[^)]*\)")
 _ALT_ATTR = re.compile(r"\balt=\"([^\"]*)\"")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _GRID_BORDER = re.compile(r"^\s*\+[-=:+]+\+\s*$")
@@ -45,7 +43,7 @@ def heading_skip(ctx: Context) -> Iterable[Problem]:
     chapter title, so a text may start at any level: what counts is each step down.
     """
     for doc in ctx.documents:
-        headings = [(line.number, *found) for line in _content(doc) if (found := heading(line.text))]
+        headings = [(h.line, h.level, h.title) for h in doc.headings]
         if not headings:
             continue
         previous = top = min(level for _, level, _ in headings) - 1
@@ -72,15 +70,15 @@ def _weak_alt(alt: str, target: str) -> bool:
 def alt_text(ctx: Context) -> Iterable[Problem]:
     """Alt text that is the file name or a bare word such as 'afbeelding'."""
     for doc in ctx.documents:
-        for line in _content(doc):
-            for m in _IMAGE.finditer(line.text):
-                alt, target, attrs = m.group(1), m.group(2), m.group(3) or ""
-                attr = _ALT_ATTR.search(attrs)
+        for link in doc.links:
+            if link.image:
+                alt, target = link.text, link.target
+                attr = _ALT_ATTR.search(link.attributes)
                 if attr:  # {alt="..."} is what a screen reader reads
                     alt = attr.group(1)
                 if alt.strip() and _weak_alt(alt, target):
                     yield Problem(
-                        doc.path, line.number, "warning", "alt-text",
+                        doc.path, link.line, "warning", "alt-text",
                         f"the alt text of image '{target}' is '{alt.strip()}', which tells a "
                         "blind reader nothing: describe what the image shows, e.g. "
                         "![Grafiek: het aantal knelpunten per thema, 2022–2024](…)",
@@ -124,9 +122,10 @@ def _no_header(doc: Document, line: int) -> Problem:
 def link_text(ctx: Context) -> Iterable[Problem]:
     """Link text such as 'klik hier', 'lees meer' or a bare web address."""
     for doc in ctx.documents:
-        for line in _content(doc):
-            for m in _LINK.finditer(line.text):
-                text = " ".join(m.group(1).strip("*_ ").split())
+        # An autolink shows its address by design; only written link text is judged.
+        for link in doc.links:
+            if not link.image and not link.autolink:
+                text = " ".join(link.text.strip("*_ ").split())
                 said = " ".join(strip_inline(text).split()).strip(" .:!").casefold()
                 if _URL_TEXT.match(text):
                     why = "a bare web address is read out letter by letter"
@@ -135,7 +134,7 @@ def link_text(ctx: Context) -> Iterable[Problem]:
                 else:
                     continue
                 yield Problem(
-                    doc.path, line.number, "warning", "link-text",
+                    doc.path, link.line, "warning", "link-text",
                     f"link text {why}: screen readers list links on their own, so make the "
                     "text say what the reader finds there, e.g. [het jaarverslag van UWV](…)",
                 )

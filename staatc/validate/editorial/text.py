@@ -92,10 +92,16 @@ def line_map(raw: str, rendered: str) -> list[int]:
     return mapping
 
 
+def readable(raw: str, rendered: str | None) -> str:
+    """The rendered body; when the expressions failed (already reported), the raw one without them."""
+    if rendered is None:  # bounded by the next '{', so linear however many '{{' a line has
+        return re.sub(r"\{\{[^{]*?\}\}|\{%[^{]*?%\}", " ", raw)
+    return rendered
+
+
 def source_lines(raw: str, rendered: str | None, first_line: int) -> list[Line]:
     """The rendered body as lines, each with its line number in the source file."""
-    if rendered is None:  # the expressions failed (already reported): read around them
-        rendered = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", raw)
+    rendered = readable(raw, rendered)
     mapping = line_map(raw, rendered)
     texts = rendered.split("\n")
     code = code_lines(rendered)
