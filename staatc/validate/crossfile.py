@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 from staatc.errors import Problem
 from staatc.markdown.links import find_links
 from staatc.model import Edition, _Document
+from staatc.validate.anchors import anchors_resolve
 from staatc.validate.nesting import nesting_depth
 from staatc.validate.rawmarkup import generated_raw_markup, raw_markup
 
@@ -203,6 +204,7 @@ RULES: tuple[Rule, ...] = (
     references_resolve,
     images_valid,
     links_are_web_addresses,
+    anchors_resolve,  # an internal #anchor that no heading has would vanish from Word
     raw_markup,  # drafts are untrusted: no raw Typst/Word/LaTeX/HTML (rawmarkup.py)
     nesting_depth,  # Typst prints at most a few dozen levels of lists and quotes
 )
