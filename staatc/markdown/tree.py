@@ -27,11 +27,32 @@ from mdit_py_plugins.footnote import footnote_plugin
 # markdown-it stops nesting there instead of recursing without bound.
 MAX_NESTING = 100
 _BREAKS = ("softbreak", "hardbreak")
+_LABELLED = ("link", "image", "footnote_inline", "footnote_ref")  # the rules that need a "]"
+
+
+def _needs_a_close(rule):
+    """`rule` only where a ']' follows: a link or image needs one.
+
+    markdown-it tries every '[' as a link label, recursing up to maxNesting deep each time;
+    on a chapter of '[' repeated that is seconds per megabyte. Where no ']' follows, no
+    label can close, so the rule is not tried (the last ']' is looked up once per text).
+    """
+
+    def guarded(state, silent):
+        last = state.env.get("_last_close")
+        if last is None or last[0] is not state.src:
+            last = state.env["_last_close"] = (state.src, state.src.rfind("]"))
+        return state.pos < last[1] and rule(state, silent)
+
+    return guarded
 
 
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"]).use(footnote_plugin)
+    inline = md.inline.ruler
+    for rule in [r for r in inline.__rules__ if r.name in _LABELLED]:
+        inline.at(rule.name, _needs_a_close(rule.fn), {"alt": rule.alt})
     md.validateLink = lambda url: True
     md.normalizeLink = lambda url: url
     md.normalizeLinkText = lambda url: url
