@@ -47,12 +47,34 @@ def _needs_a_close(rule):
     return guarded
 
 
+def _last_definition_wins(rule):
+    """Pandoc takes the last `[ref]: url` of a label, CommonMark the first: follow pandoc.
+
+    Otherwise `[j]: https://…` followed by `[j]: file:///…` would show the check one target
+    and put the other in the documents.
+    """
+
+    def reference(state, start, end, silent):
+        known = state.env.setdefault("references", {})
+        state.env["references"] = {}
+        try:
+            return rule(state, start, end, silent)
+        finally:
+            known.update(state.env["references"])
+            state.env["references"] = known
+
+    return reference
+
+
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"]).use(footnote_plugin)
     inline = md.inline.ruler
     for rule in [r for r in inline.__rules__ if r.name in _LABELLED]:
         inline.at(rule.name, _needs_a_close(rule.fn), {"alt": rule.alt})
+    block = md.block.ruler
+    for rule in [r for r in block.__rules__ if r.name == "reference"]:
+        block.at(rule.name, _last_definition_wins(rule.fn), {"alt": rule.alt})
     md.validateLink = lambda url: True
     md.normalizeLink = lambda url: url
     md.normalizeLinkText = lambda url: url
