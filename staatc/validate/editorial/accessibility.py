@@ -12,7 +12,7 @@ from typing import Iterable
 
 from staatc.errors import Problem
 from staatc.validate.editorial.document import Context, Document
-from staatc.validate.editorial.text import Line, heading, strip_inline
+from staatc.validate.editorial.text import Line, strip_inline
 
 _ALT_ATTR = re.compile(r"\balt=\"([^\"]*)\"")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
@@ -106,7 +106,7 @@ def table_header(ctx: Context) -> Iterable[Problem]:
                 i = end + 1
                 continue
             if "|" in text and _PIPE_SEPARATOR.match(text):  # a pipe table's |---| line
-                if not before.strip() or heading(before) or not any(_cells(before)):
+                if not before.strip() or lines[i - 1].heading is not None or not any(_cells(before)):
                     yield _no_header(doc, lines[i - 1].number if before.strip() else lines[i].number)
             i += 1
 

@@ -16,10 +16,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from staatc.markdown.headings import split_attributes
+from staatc.markdown.headings import headings
 from staatc.markdown.tree import code_lines
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})(\s+|$)(.*)$")
 _TABLE_ROW = re.compile(r"^\s*[|+]")
 _CAPTION = re.compile(r"^\s*(:\s|Table:|Tabel:)")
 _DIV = re.compile(r"^\s*:::")
@@ -60,6 +59,7 @@ class Line:
     number: int  # line in the source file
     text: str  # the rendered text of that line
     code: bool = False  # inside a fenced code block
+    heading: str | None = None  # the title, on the line a heading starts (from the tree)
 
 
 @dataclass
@@ -105,16 +105,9 @@ def source_lines(raw: str, rendered: str | None, first_line: int) -> list[Line]:
     mapping = line_map(raw, rendered)
     texts = rendered.split("\n")
     code = code_lines(rendered)
-    return [Line(first_line + mapping[i], text, code=i in code) for i, text in enumerate(texts)]
-
-
-def heading(text: str) -> tuple[int, str] | None:
-    """(level, text) for an ATX heading line, else None."""
-    m = _HEADING.match(text)
-    if not m:
-        return None
-    title = split_attributes(m.group(3).strip())[0].rstrip("# ").strip()
-    return len(m.group(1)), title
+    titles = {h.line - 1: h.title for h in headings(rendered)}
+    return [Line(first_line + mapping[i], text, code=i in code, heading=titles.get(i))
+            for i, text in enumerate(texts)]
 
 
 def is_table_line(text: str) -> bool:
@@ -154,7 +147,7 @@ def prose_lines(lines: list[Line]) -> list[tuple[int, str, bool] | None]:
     out: list[tuple[int, str, bool] | None] = []
     for line in lines:
         text = line.text
-        if line.code or not text.strip() or heading(text) or is_table_line(text) \
+        if line.code or not text.strip() or line.heading is not None or is_table_line(text) \
                 or _CAPTION.match(text) or _DIV.match(text) or _RULE.match(text):
             out.append(None)
             continue
