@@ -7,7 +7,8 @@ over several lines are all found, the way pandoc reads them; code is never a lin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterator
 
 from staatc.markdown.tree import inline_text, inlines
@@ -44,6 +45,18 @@ def _attributes(children, after: int) -> str:
 
 
 def find_links(text: str, first_line: int = 1) -> Iterator[Link]:
+    """Links and images in reading order, each at its line (counted from `first_line`)."""
+    if first_line == 1:
+        return iter(_links(text))
+    return (replace(link, line=link.line + first_line - 1) for link in _links(text))
+
+
+@lru_cache(maxsize=512)
+def _links(text: str) -> tuple[Link, ...]:
+    return tuple(_walk(text))
+
+
+def _walk(text: str, first_line: int = 1) -> Iterator[Link]:
     open_at: list[tuple[int, int, str, bool]] = []  # (line, index, href, autolink)
     for item in inlines(text):
         token, children = item.token, item.block.children or []
