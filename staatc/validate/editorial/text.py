@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from staatc.markdown.headings import headings
+from staatc.markdown.prose import prose_by_line
 from staatc.markdown.tree import code_lines
 
 _TABLE_ROW = re.compile(r"^\s*[|+]")
@@ -60,6 +61,7 @@ class Line:
     text: str  # the rendered text of that line
     code: bool = False  # inside a fenced code block
     heading: str | None = None  # the title, on the line a heading starts (from the tree)
+    prose: str = ""  # the words a reader sees on this line (from the tree)
 
 
 @dataclass
@@ -106,8 +108,9 @@ def source_lines(raw: str, rendered: str | None, first_line: int) -> list[Line]:
     texts = rendered.split("\n")
     code = code_lines(rendered)
     titles = {h.line - 1: h.title for h in headings(rendered)}
-    return [Line(first_line + mapping[i], text, code=i in code, heading=titles.get(i))
-            for i, text in enumerate(texts)]
+    prose = prose_by_line(rendered)
+    return [Line(first_line + mapping[i], text, code=i in code, heading=titles.get(i),
+                 prose=prose.get(i, "")) for i, text in enumerate(texts)]
 
 
 def is_table_line(text: str) -> bool:
@@ -156,8 +159,7 @@ def prose_lines(lines: list[Line]) -> list[tuple[int, str, bool] | None]:
             out.append(None)  # a footnote is a paragraph of its own
             text = _FOOTNOTE_DEF.sub("", text)
         item = bool(_LIST_ITEM.match(text))
-        text = _LIST_ITEM.sub("", text)
-        cleaned = strip_inline(text)
+        cleaned = line.prose
         if cleaned.strip():
             out.append((line.number, cleaned, item))
         elif item:
