@@ -23,6 +23,8 @@ def prose_by_line(text: str) -> dict[int, str]:
     in_autolink = 0
     for item in inlines(text):
         token = item.token
+        if item.index == 0:  # a new block (a table's cells are one each): words do not run on
+            parts[item.line].append(" ")
         if token.type == "link_open":
             in_autolink += token.markup == "autolink"
         elif token.type == "link_close" and in_autolink:

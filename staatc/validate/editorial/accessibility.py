@@ -12,7 +12,7 @@ from typing import Iterable
 
 from staatc.errors import Problem
 from staatc.validate.editorial.document import Context, Document
-from staatc.validate.editorial.text import Line, strip_inline
+from staatc.validate.editorial.text import Line
 
 _ALT_ATTR = re.compile(r"\balt=\"([^\"]*)\"")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
@@ -60,7 +60,7 @@ def heading_skip(ctx: Context) -> Iterable[Problem]:
 
 
 def _weak_alt(alt: str, target: str) -> bool:
-    said = " ".join(strip_inline(alt).split()).strip(" .:").casefold()
+    said = " ".join(alt.strip("*_ ").split()).strip(" .:").casefold()
     name = PurePosixPath(target).name.casefold()
     stem = PurePosixPath(target).stem.casefold()
     names = {target.casefold(), name, stem, re.sub(r"[-_]+", " ", stem)}
@@ -126,7 +126,7 @@ def link_text(ctx: Context) -> Iterable[Problem]:
         for link in doc.links:
             if not link.image and not link.autolink:
                 text = " ".join(link.text.strip("*_ ").split())
-                said = " ".join(strip_inline(text).split()).strip(" .:!").casefold()
+                said = " ".join(text.split()).strip(" .:!").casefold()
                 if _URL_TEXT.match(text):
                     why = "a bare web address is read out letter by letter"
                 elif said in VAGUE_LINKS:

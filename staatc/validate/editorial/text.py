@@ -5,9 +5,10 @@ as the number it becomes) but report the line in the source file. When expressio
 add or remove lines (`{% for %}` loops), `difflib` maps each rendered line back to
 the source line it came from.
 
-Code, links and headings come from the parsed tree (markdown/tree.py); what is left here
-tells prose from tables, captions and rules line by line. Every pattern is bounded by the
-next bracket or brace, so a long line of repeated markup costs linear time.
+Code, headings and the words a reader sees come from the parsed tree (markdown/); what is
+left here tells running prose from tables, captions, rules, list items and footnotes line
+by line (pandoc's headerless and grid tables are no tables to CommonMark), and splits the
+prose into sentences.
 """
 
 from __future__ import annotations
@@ -27,21 +28,6 @@ _RULE = re.compile(r"^\s*([-=*_]\s*){3,}$")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:\s?")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#\.|[a-z]\))\s+")
 _QUOTE = re.compile(r"^\s*(>\s?)+")
-
-# Inline syntax that is not prose, removed in this order.
-_INLINE = [
-    (re.compile(r"`[^`]*`"), " "),  # code spans
-    (re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^()]*\)(\{[^{}]*\})?"), " "),  # images
-    (re.compile(r"\[\^[^\[\]]+\]"), ""),  # footnote markers
-    (re.compile(r"\[@[^\[\]]*\]"), ""),  # citations
-    (re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^()]*\)"), r"\1"),  # links: keep the text
-    (re.compile(r"\{[#.][^{}]*\}|\{[a-z-]+=[^{}]*\}"), ""),  # pandoc attributes
-    (re.compile(r"<https?://[^<>]*>"), " "),  # autolinks
-    (re.compile(r"\bhttps?://\S+|\bwww\.\S+"), " "),  # bare addresses
-    (re.compile(r"</?[a-zA-Z][^<>]*>"), " "),  # HTML tags
-    (re.compile(r"\\(.)"), r"\1"),  # backslash escapes
-    (re.compile(r"(\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~)"), ""),  # emphasis markers
-]
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _CLOSERS = "\"')]»”’*_"
@@ -119,26 +105,6 @@ def is_table_line(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text))
-
-
-def _without_comments(text: str) -> str:
-    """`text` with its `<!-- … -->` notes turned into spaces; linear, unlike a lazy regex."""
-    out, at = [], 0
-    while (start := text.find("<!--", at)) >= 0:
-        end = text.find("-->", start + 4)
-        if end < 0:  # never closed: pandoc shows it as text
-            break
-        out += [text[at:start], " "]
-        at = end + 3
-    return "".join(out) + text[at:]
-
-
-def strip_inline(text: str) -> str:
-    """A line of Markdown → the words a reader sees."""
-    text = _without_comments(text)
-    for pattern, replacement in _INLINE:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def prose_lines(lines: list[Line]) -> list[tuple[int, str, bool] | None]:
