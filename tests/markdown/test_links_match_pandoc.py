@@ -12,7 +12,7 @@ import json
 from collections import Counter
 
 import pypandoc
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from staatc.markdown.links import find_links
 from staatc.render.pandoc import READER
@@ -79,6 +79,7 @@ def pandoc_targets(markdown: str) -> Counter:
     return found
 
 
+@settings(deadline=None)  # a pandoc run, on a machine shared with other builds
 @given(documents)
 def test_the_check_sees_the_links_pandoc_renders(docs: tuple[str, ...]) -> None:
     markdown = "\n\n".join(docs) + "\n"
