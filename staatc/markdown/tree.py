@@ -15,6 +15,7 @@ Known differences left: pandoc needs a blank line before a heading or block quot
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -27,6 +28,10 @@ from mdit_py_plugins.footnote import footnote_plugin
 # markdown-it stops nesting there instead of recursing without bound.
 MAX_NESTING = 100
 _BREAKS = ("softbreak", "hardbreak")
+# The characters an inline rule starts at (and ']', which ends a link label); markdown-it also
+# stops plain text at '{', ':', '(' and more, which costs a pass of every rule per character
+# on a line of them, for rules (linkify, plugins) this parser does not use.
+_STARTS = "\n!\\`~*_[]^<&"
 _LABELLED = ("link", "image", "footnote_inline", "footnote_ref")  # the rules that need a "]"
 
 
@@ -39,6 +44,8 @@ def _needs_a_close(rule):
     """
 
     def guarded(state, silent):
+        if state.src[state.pos] not in "[!^":
+            return False
         last = state.env.get("_last_close")
         if last is None or last[0] is not state.src:
             last = state.env["_last_close"] = (state.src, state.src.rfind("]"))
@@ -75,6 +82,8 @@ def _parser() -> MarkdownIt:
     block = md.block.ruler
     for rule in [r for r in block.__rules__ if r.name == "reference"]:
         block.at(rule.name, _last_definition_wins(rule.fn), {"alt": rule.alt})
+    if hasattr(md.inline, "terminator_re"):  # markdown-it-py 4; 3 stops at every terminator
+        md.inline.terminator_re = re.compile("[" + re.escape(_STARTS) + "]")
     md.validateLink = lambda url: True
     md.normalizeLink = lambda url: url
     md.normalizeLinkText = lambda url: url
