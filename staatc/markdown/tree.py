@@ -116,7 +116,12 @@ def block_line(token: Token) -> int:
 
 
 def inlines(text: str) -> Iterator[Inline]:
-    """Every inline token in reading order, with its line."""
+    """Every inline token in reading order, with its line.
+
+    Lines are counted at line breaks: markdown-it keeps no columns, and a code span or a
+    link title that itself runs over a line (rare) loses its newline, so what follows it in
+    that paragraph is reported a line early.
+    """
     last = 0
     for block in tokens(text):
         if block.type != "inline":
