@@ -96,6 +96,8 @@ _ALL: tuple[Code, ...] = (
        "fix the name after the colon"),
     _e("link-target", "a link that is not a web address (a file, a script)",
        "link to https://…, mailto:… or use stand:, onderzoek:, hoofdstuk:"),
+    _e("broken-anchor", "an internal #anchor link that no heading or anchor has (it would vanish)",
+       "link to an existing #id, or use a cross reference such as hoofdstuk:02-slug"),
     _e("image-alt", "an image without alt text", "describe the image between the brackets"),
     _e("image-outside", "an image path outside the edition (a web address, '/', '..')",
        "put the file in images/ and write images/<name>"),

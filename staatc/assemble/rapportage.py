@@ -15,7 +15,9 @@ from collections import Counter
 from pathlib import Path
 
 from staatc.validate.check import CheckResult
-from staatc.markdown.links import KINDS, code_lines, find_links
+from staatc.markdown.links import KINDS, find_links
+from staatc.markdown.headings import headings
+from staatc.markdown.tree import code_lines
 from staatc.model import Edition, _Document
 from staatc.assemble.document import Document, DocumentMeta
 from staatc.dutch import dutch_date
@@ -24,7 +26,7 @@ CHART_PATH = "generated/knelpunten-per-thema.png"
 
 _PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$@~^&\"':;=%])")
 _REF = re.compile(r"\]\(\s*(" + "|".join(KINDS) + r"):([a-z0-9][a-z0-9-]*)\s*\)")
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_FOOTNOTE = re.compile(r"\[\^([^\[\]\s]+)\]")  # bounded by the next bracket: linear
 _ATX = re.compile(r"^(#{1,6})(\s)")
 
 
@@ -47,13 +49,14 @@ def prepare_body(text: str, prefix: str, top_level: int) -> str:
     - `stand:`/`onderzoek:`/`hoofdstuk:` links become links to their anchors.
     """
     lines = text.split("\n")
-    code = code_lines(lines)
-    levels = [len(m[1]) for i, line in enumerate(lines) if i not in code and (m := _ATX.match(line))]
-    shift = top_level - min(levels) if levels else 0
+    code = code_lines(text)
+    # ATX headings as the tree reads them (not a '#' line inside code or a paragraph).
+    atx = {h.line - 1: h.level for h in headings(text) if lines[h.line - 1].startswith("#")}
+    shift = top_level - min(atx.values()) if atx else 0
     out = []
     for i, line in enumerate(lines):
         if i not in code:
-            if shift:
+            if shift and i in atx:
                 line = _ATX.sub(lambda m: "#" * max(1, min(6, len(m[1]) + shift)) + m[2], line)
             line = _FOOTNOTE.sub(lambda m: f"[^{prefix}-{m[1]}]", line)
             line = _REF.sub(lambda m: f"](#{anchor(m[1], m[2])})", line)

@@ -111,7 +111,8 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
         )
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
-            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+            # A file that ends on its closing '---' has no body line: point at the '---'.
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), min(i + 2, len(lines))
     raise FrontMatterError(
         "the front matter block is not closed: add a line '---' after the last field",
         path,

@@ -1,29 +1,29 @@
-"""Find what Markdown text points at: cross references and images, with their lines.
+"""What Markdown text points at: links and images in every form, with their lines.
 
-A light scan, not a Markdown parser: it only has to find `[text](stand:uwv)` and
-`![alt](images/x.png)` and tell the line, so a broken reference is reported where
-the editor wrote it. Code spans and fenced code are skipped.
+Read from the parsed tree (tree.py), so inline links, reference links (`[x][ref]`,
+`[x][]`, `[x]` with a `[ref]: url` definition), autolinks (`<https://…>`) and link text
+over several lines are all found, the way pandoc reads them; code is never a link.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterator
 
-KINDS = ("stand", "onderzoek", "hoofdstuk")
+from staatc.markdown.tree import inline_text, inlines
 
-_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"`[^`]*`")
+KINDS = ("stand", "onderzoek", "hoofdstuk")
 
 
 @dataclass(frozen=True)
 class Link:
     line: int
-    text: str
+    text: str  # the link text or alt text, as a reader sees it
     target: str
     image: bool
+    attributes: str = ""  # a pandoc `{…}` right after the link, e.g. `{alt="…" width=50%}`
+    autolink: bool = False
 
     @property
     def kind(self) -> str | None:
@@ -36,23 +36,38 @@ class Link:
         return self.target.partition(":")[2]
 
 
-def code_lines(lines: list[str]) -> set[int]:
-    """Indexes of the lines inside fenced code blocks (fences included): not Markdown to scan."""
-    code, in_fence = set(), False
-    for i, line in enumerate(lines):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            code.add(i)
-        elif in_fence:
-            code.add(i)
-    return code
+def _attributes(children, after: int) -> str:
+    if after < len(children) and children[after].type == "text":
+        following = children[after].content
+        if following.startswith("{") and (end := following.find("}")) > 0:
+            return following[1:end]
+    return ""
 
 
 def find_links(text: str, first_line: int = 1) -> Iterator[Link]:
-    lines = text.split("\n")
-    code = code_lines(lines)
-    for offset, line in enumerate(lines):
-        if offset in code:
-            continue
-        for m in _LINK.finditer(_CODE_SPAN.sub(lambda s: " " * len(s.group()), line)):
-            yield Link(first_line + offset, m.group(2), m.group(3), bool(m.group(1)))
+    """Links and images in reading order, each at its line (counted from `first_line`)."""
+    if first_line == 1:
+        return iter(_links(text))
+    return (replace(link, line=link.line + first_line - 1) for link in _links(text))
+
+
+@lru_cache(maxsize=512)
+def _links(text: str) -> tuple[Link, ...]:
+    return tuple(_walk(text))
+
+
+def _walk(text: str, first_line: int = 1) -> Iterator[Link]:
+    open_at: list[tuple[int, int, str, bool]] = []  # (line, index, href, autolink)
+    for item in inlines(text):
+        token, children = item.token, item.block.children or []
+        if token.type == "image":
+            yield Link(first_line + item.line, inline_text(token.children or ()),
+                       str(token.attrs.get("src", "")), True, _attributes(children, item.index + 1))
+        elif token.type == "link_open":
+            open_at.append((item.line, item.index, str(token.attrs.get("href", "")),
+                            token.markup == "autolink"))
+        elif token.type == "link_close" and open_at:
+            line, start, href, auto = open_at.pop()
+            shown = inline_text(children[start + 1:item.index])
+            yield Link(first_line + line, shown, href, False,
+                       _attributes(children, item.index + 1), auto)

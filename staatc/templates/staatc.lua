@@ -49,6 +49,13 @@ local function plain_text(s) return pandoc.Inlines({ pandoc.Str(s) }) end
 local tables, figures = 0, 0
 local last_level = tonumber(os.getenv('STAATC_HEADING_BASE') or '0') or 0
 local function note(id) if id and id ~= '' then ids[id] = true end end
+-- Second line of defence behind `check` (link-target, image-outside): a target the report's
+-- readers cannot follow, or that would read this machine's files, never reaches the output.
+local WEB = { http = true, https = true, mailto = true, tel = true }
+local function scheme(target) return (target:match('^([%a][%w+.-]*):') or ''):lower() end
+local function safe_image(src)
+  return scheme(src) == '' and not src:match('^[/\\]') and not src:match('%.%.')
+end
 local function noted(el) note(el.identifier) end
 local collect = {
   Div = noted,
@@ -63,6 +70,9 @@ local collect = {
     if skipped then h.level = last_level + 1 end
     last_level = h.level
     if skipped then return h end
+  end,
+  Image = function(img)
+    if not safe_image(img.src) then return img.caption end
   end,
   Table = function(t)
     note(t.identifier)
@@ -112,8 +122,15 @@ local safety = {
   Math = function(m) return pandoc.Str(m.text) end,
   Cite = resolve_cite,
   Link = function(l)
+    -- Cross references the assembler did not rewrite (reference style) point at their anchor.
+    local kind, slug = l.target:match('^(%l+):([%w-]+)$')
+    if kind == 'stand' or kind == 'onderzoek' or kind == 'hoofdstuk' then
+      l.target = '#' .. kind .. '-' .. slug
+    end
     local anchor = l.target:match('^#(.+)$')
     if anchor and not ids[anchor] then return l.content end
+    if not anchor and not WEB[scheme(l.target)] then return l.content end
+    if kind then return l end
   end,
 }
 

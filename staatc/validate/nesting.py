@@ -5,8 +5,7 @@ quotes together, and pandoc slows down badly long before a draft nests 500 deep.
 needs more than a handful of levels, so `check` refuses more than MAX_DEPTH at the first
 line that goes deeper, and the build never meets the limit.
 
-A line scanner like `links.py`: quote depth is the number of leading `>`; list depth is the
-number of open list items, tracked by their indentation.
+Read from the parsed tree: the depth is the number of open block quotes and list items.
 """
 
 from __future__ import annotations
@@ -16,42 +15,32 @@ from typing import Iterable
 
 from staatc.codes import problem
 from staatc.errors import Problem
-from staatc.markdown.links import code_lines
+from staatc.markdown.tree import block_line, tokens
 from staatc.model import Edition
 
 MAX_DEPTH = 20
 
+_OPENS = {"blockquote_open": "blockquote_close", "list_item_open": "list_item_close"}
+_CLOSES = set(_OPENS.values())
 _QUOTES = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
-_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)]|#\.|[a-zA-Z][.)])[ \t]+\S")
 
 
 def deepest(text: str, first_line: int = 1) -> tuple[int, int] | None:
     """(line, depth) of the first line nested deeper than MAX_DEPTH, or None."""
-    lines = text.split("\n")
-    code = code_lines(lines)
-    open_items: list[int] = []  # indentation of each open list item
-    after_blank = False
-    for offset, line in enumerate(lines):
-        if offset in code:
-            continue
-        quotes = _QUOTES.match(line)
-        depth = quotes.group().count(">") if quotes else 0
-        rest = line[quotes.end():] if quotes else line
-        item = _ITEM.match(rest)
-        if item:
-            indent = len(item[1].expandtabs(4))
-            while open_items and open_items[-1] >= indent:
-                open_items.pop()
-            open_items.append(indent)
-        elif not rest.strip():
-            after_blank = True
-            continue
-        elif after_blank and not rest.startswith((" ", "\t")):
-            open_items = []  # an unindented paragraph after a blank line ends the lists
-        after_blank = False
-        depth += len(open_items)
-        if depth > MAX_DEPTH:
-            return first_line + offset, depth
+    depth = items = 0
+    for token in tokens(text):
+        if token.type in _OPENS:
+            depth += 1
+            items += token.type == "list_item_open"
+            if depth > MAX_DEPTH:
+                # The parser stops nesting at MAX_NESTING; the line itself tells how deep it goes.
+                line = block_line(token)
+                source = text.split("\n", line + 1)[line]
+                quotes = m[0].count(">") if (m := _QUOTES.match(source)) else 0
+                return first_line + line, max(depth, items + quotes)
+        elif token.type in _CLOSES:
+            depth -= 1
+            items -= token.type == "list_item_close"
     return None
 
 

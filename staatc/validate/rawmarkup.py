@@ -9,8 +9,8 @@ text could only ever show up as literal text. This rule says so before the build
 line: an error for raw Typst, Word and LaTeX (a pull request that tries it is visibly
 refused), a warning for HTML tags (`--strict` refuses those too).
 
-A line scanner like `links.py`, not a Markdown parser: fenced code and code spans are code,
-not raw markup (except a code span with a `{=format}` suffix, which is exactly raw markup).
+Read from the parsed tree (markdown/tree.py): fenced code and code spans are code, not
+raw markup (except a code span with a `{=format}` suffix, which is exactly raw markup).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from staatc.codes import CODES
 from staatc.errors import Problem
-from staatc.markdown.links import code_lines
+from staatc.markdown.tree import block_line, inlines, tokens
 from staatc.model import Edition
 
 CODE = "raw-block"
@@ -34,14 +34,10 @@ _FORMATS = {
     "typst": "Typst", "openxml": "Word (OpenXML)", "docx": "Word (OpenXML)", "latex": "LaTeX",
     "tex": "LaTeX", "context": "ConTeXt", "html": "HTML", "html5": "HTML", "html4": "HTML",
 }
-_RAW_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})\s*\{\s*=\s*([^\s}]+)\s*\}")
-_RAW_INLINE = re.compile(r"(`+)(?:(?!\1).)+?\1\{\s*=\s*([^\s}]+)\s*\}")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-# Template comments and HTML comments are notes: the renderers drop both.
-_COMMENTS = re.compile(r"\{##.*?##\}|<!--.*?-->", re.S)
+_RAW_SUFFIX = re.compile(r"\{\s*=\s*([^\s}]+)\s*\}")
 # A tag (`<div>`, `</span>`, `<img src=x>`, `<br/>`); not an autolink (`<https://…>`,
-# `<naam@example.org>`: a ':' or '@' follows the name) nor "a < b".
-_HTML = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])(?:[^<>]*)>")
+# `<naam@example.org>`: those are links in the tree, never HTML).
+_HTML = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>")
 _TEX = re.compile(r"\\([A-Za-z]+)\s*[{\[]")
 
 
@@ -66,25 +62,46 @@ class Raw:
         return f"raw LaTeX ('\\{self.what}') is not allowed in edition text; {write}"
 
 
+def _blank(text: str, opening: str = "<!--", closing: str = "-->") -> str:
+    """`text` with its comments blanked (newlines kept); linear, unlike a lazy regex."""
+    out, at = [], 0
+    while (start := text.find(opening, at)) >= 0:
+        end = text.find(closing, start + len(opening))
+        end = len(text) if end < 0 else end + len(closing)
+        out += [text[at:start], "\n" * text.count("\n", start, end)]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def _tags(html: str, line: int) -> Iterator[Raw]:
+    html = _blank(html)
+    for m in _HTML.finditer(html):
+        yield Raw(line + html.count("\n", 0, m.start()), "html", m[1] + m[2])
+
+
 def find_raw(text: str, first_line: int = 1) -> Iterator[Raw]:
     """Every piece of raw markup in `text`, with its line."""
-    # Comments disappear on rendering: what an editor notes there is no raw markup.
-    text = _COMMENTS.sub(lambda m: "\n" * m.group().count("\n"), text)
-    lines = text.split("\n")
-    code = code_lines(lines)
-    for offset, line in enumerate(lines):
-        number = first_line + offset
-        if offset in code:
-            if (m := _RAW_FENCE.match(line)) is not None:
-                yield Raw(number, "block", m[2])
-            continue
-        for m in _RAW_INLINE.finditer(line):
-            yield Raw(number, "inline", m[2])
-        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
-        for m in _HTML.finditer(prose):
-            yield Raw(number, "html", m[1] + m[2])
-        for m in _TEX.finditer(prose):
-            yield Raw(number, "tex", m[1])
+    # Template comments disappear on rendering: what an editor notes there is no raw markup.
+    if "{##" in text:
+        text = _blank(text, "{##", "##}")
+    for token in tokens(text):
+        line = first_line + block_line(token)
+        if token.type == "fence" and (m := _RAW_SUFFIX.match(token.info.strip())):
+            yield Raw(line, "block", m[1])
+        elif token.type == "html_block":
+            yield from _tags(token.content, line)
+    for item in inlines(text):
+        token, line = item.token, first_line + item.line
+        if token.type == "code_inline":
+            following = (item.block.children or [])[item.index + 1:item.index + 2]
+            if following and following[0].type == "text" and \
+                    (m := _RAW_SUFFIX.match(following[0].content)):
+                yield Raw(line, "inline", m[1])
+        elif token.type == "html_inline":
+            yield from _tags(token.content, line)
+        elif token.type == "text":
+            for m in _TEX.finditer(token.content):
+                yield Raw(line, "tex", m[1])
 
 
 def raw_markup(ed: Edition) -> Iterable[Problem]:

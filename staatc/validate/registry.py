@@ -22,7 +22,7 @@ from staatc.codes import CODES, problem
 from staatc.errors import Problem
 from staatc.model import Edition
 from staatc.schedule import plan
-from staatc.validate import crossfile, glyphs, images, nesting, rawmarkup
+from staatc.validate import anchors, crossfile, glyphs, images, nesting, rawmarkup
 from staatc.validate.editorial import CHECKS
 from staatc.validate.editorial.document import Context, Speller, make_context
 
@@ -77,6 +77,8 @@ RULES: tuple[Rule, ...] = (
     _on_texts(crossfile.generated_references_resolve, "broken-reference"),
     _on_edition(crossfile.images_valid, "image-alt", "image-outside", "image-missing"),
     _on_edition(crossfile.links_are_web_addresses, "link-target"),
+    # An internal #anchor that no heading has would vanish from the Word file.
+    _on_edition(anchors.anchors_resolve, anchors.CODE),
     # Drafts are untrusted: no raw Typst/Word/LaTeX/HTML, typed or generated (rawmarkup.py).
     _on_edition(rawmarkup.raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
     _on_texts(rawmarkup.generated_raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),

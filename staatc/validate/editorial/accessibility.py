@@ -13,10 +13,8 @@ from typing import Iterable
 from staatc.codes import problem
 from staatc.errors import Problem
 from staatc.validate.editorial.document import Context, Document
-from staatc.validate.editorial.text import Line, heading, strip_inline
+from staatc.validate.editorial.text import Line
 
-_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]*)>?[^)]*\)(\{[^}]*\})?")
-_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]*)>?[^)]*\)")
 _ALT_ATTR = re.compile(r"\balt=\"([^\"]*)\"")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _GRID_BORDER = re.compile(r"^\s*\+[-=:+]+\+\s*$")
@@ -46,7 +44,7 @@ def heading_skip(ctx: Context) -> Iterable[Problem]:
     chapter title, so a text may start at any level: what counts is each step down.
     """
     for doc in ctx.documents:
-        headings = [(line.number, *found) for line in _content(doc) if (found := heading(line.text))]
+        headings = [(h.line, h.level, h.title) for h in doc.headings]
         if not headings:
             continue
         previous = top = min(level for _, level, _ in headings) - 1
@@ -63,7 +61,7 @@ def heading_skip(ctx: Context) -> Iterable[Problem]:
 
 
 def _weak_alt(alt: str, target: str) -> bool:
-    said = " ".join(strip_inline(alt).split()).strip(" .:").casefold()
+    said = " ".join(alt.strip("*_ ").split()).strip(" .:").casefold()
     name = PurePosixPath(target).name.casefold()
     stem = PurePosixPath(target).stem.casefold()
     names = {target.casefold(), name, stem, re.sub(r"[-_]+", " ", stem)}
@@ -73,15 +71,15 @@ def _weak_alt(alt: str, target: str) -> bool:
 def alt_text(ctx: Context) -> Iterable[Problem]:
     """Alt text that is the file name or a bare word such as 'afbeelding'."""
     for doc in ctx.documents:
-        for line in _content(doc):
-            for m in _IMAGE.finditer(line.text):
-                alt, target, attrs = m.group(1), m.group(2), m.group(3) or ""
-                attr = _ALT_ATTR.search(attrs)
+        for link in doc.links:
+            if link.image:
+                alt, target = link.text, link.target
+                attr = _ALT_ATTR.search(link.attributes)
                 if attr:  # {alt="..."} is what a screen reader reads
                     alt = attr.group(1)
                 if alt.strip() and _weak_alt(alt, target):
                     yield problem(
-                        "alt-text", doc.path, line.number,
+                        "alt-text", doc.path, link.line,
                         f"the alt text of image '{target}' is '{alt.strip()}', which tells a "
                         "blind reader nothing: describe what the image shows, e.g. "
                         "![Grafiek: het aantal knelpunten per thema, 2022–2024](…)",
@@ -109,7 +107,7 @@ def table_header(ctx: Context) -> Iterable[Problem]:
                 i = end + 1
                 continue
             if "|" in text and _PIPE_SEPARATOR.match(text):  # a pipe table's |---| line
-                if not before.strip() or heading(before) or not any(_cells(before)):
+                if not before.strip() or lines[i - 1].heading is not None or not any(_cells(before)):
                     yield _no_header(doc, lines[i - 1].number if before.strip() else lines[i].number)
             i += 1
 
@@ -125,10 +123,11 @@ def _no_header(doc: Document, line: int) -> Problem:
 def link_text(ctx: Context) -> Iterable[Problem]:
     """Link text such as 'klik hier', 'lees meer' or a bare web address."""
     for doc in ctx.documents:
-        for line in _content(doc):
-            for m in _LINK.finditer(line.text):
-                text = " ".join(m.group(1).strip("*_ ").split())
-                said = " ".join(strip_inline(text).split()).strip(" .:!").casefold()
+        # An autolink shows its address by design; only written link text is judged.
+        for link in doc.links:
+            if not link.image and not link.autolink:
+                text = " ".join(link.text.strip("*_ ").split())
+                said = " ".join(text.split()).strip(" .:!").casefold()
                 if _URL_TEXT.match(text):
                     why = "a bare web address is read out letter by letter"
                 elif said in VAGUE_LINKS:
@@ -136,7 +135,7 @@ def link_text(ctx: Context) -> Iterable[Problem]:
                 else:
                     continue
                 yield problem(
-                    "link-text", doc.path, line.number,
+                    "link-text", doc.path, link.line,
                     f"link text {why}: screen readers list links on their own, so make the "
                     "text say what the reader finds there, e.g. [het jaarverslag van UWV](…)",
                 )

@@ -7,13 +7,15 @@ dictionary are handed in by the caller.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
 from staatc.model import Chapter, Edition, Kamerbrief, Onderzoek, Readability, Stand, _Document
-from staatc.validate.editorial.text import Line, Paragraph, paragraphs, source_lines
+from staatc.markdown.headings import Heading, headings
+from staatc.markdown.links import Link, find_links
+from staatc.validate.editorial.text import Line, Paragraph, paragraphs, readable, source_lines
 
 Speller = Callable[[str], bool]  # word → is it spelled right
 
@@ -36,6 +38,20 @@ class Document:
     def lines(self) -> list[Line]:
         """The rendered text, line by line, with source line numbers."""
         return source_lines(self.doc.body, self.rendered, self.doc.source.body_line)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Links and images of the rendered text, at their line in the source file."""
+        lines = self.lines
+        return [replace(link, line=lines[link.line - 1].number)
+                for link in find_links(readable(self.doc.body, self.rendered))]
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        """Headings of the rendered text, at their line in the source file."""
+        lines = self.lines
+        return [replace(h, line=lines[h.line - 1].number)
+                for h in headings(readable(self.doc.body, self.rendered))]
 
     @cached_property
     def raw_lines(self) -> list[Line]:

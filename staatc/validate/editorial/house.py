@@ -18,7 +18,8 @@ from staatc.markdown.links import find_links
 from staatc.validate.editorial.document import Context, Document
 
 _MARKER = re.compile(r"\b(TODO|FIXME|XXX)\b|\[PM\]")
-_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}")
+# Bounded by the next '{', so a line of `{{` repeated costs linear time.
+_EXPRESSION = re.compile(r"\{\{[^{]*?\}\}|\{%[^{]*?%\}|\{##[^{]*?##\}")
 _NUMBER_WORDS = {
     w: n for n, w in enumerate(
         "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from staatc.codes import problem
 from staatc.errors import Problem, StaatcError
 from staatc.validate.editorial.document import Context, Document, Speller
-from staatc.validate.editorial.text import bare, heading, is_caption, is_table_line, prose_lines, strip_inline
+from staatc.validate.editorial.text import bare, is_caption, is_table_line, prose_lines
 
 WORDLIST = "woordenlijst.txt"
 INSTALL_HINT = "pip install 'staatc[spelling]'"
@@ -84,10 +84,10 @@ def _checkable(doc: Document) -> Iterator[tuple[int, str]]:
             continue
         if line.number in prose:
             yield line.number, prose.pop(line.number)
-        elif found := heading(line.text):
-            yield line.number, strip_inline(found[1])
+        elif line.heading is not None:
+            yield line.number, line.prose
         elif is_table_line(line.text) or is_caption(line.text):
-            yield line.number, strip_inline(re.sub(r"[|+]", " ", line.text.lstrip(" :")))
+            yield line.number, re.sub(r"[|+]", " ", line.prose.lstrip(" :"))
 
 
 def _skip(word: str) -> bool:

@@ -5,8 +5,10 @@ as the number it becomes) but report the line in the source file. When expressio
 add or remove lines (`{% for %}` loops), `difflib` maps each rendered line back to
 the source line it came from.
 
-This is a light line scanner, not a Markdown parser: it knows pandoc's block
-markers well enough to tell prose from headings, tables, captions and code.
+Code, headings and the words a reader sees come from the parsed tree (markdown/); what is
+left here tells running prose from tables, captions, rules, list items and footnotes line
+by line (pandoc's headerless and grid tables are no tables to CommonMark), and splits the
+prose into sentences.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from staatc.markdown.links import code_lines
+from staatc.markdown.headings import headings
+from staatc.markdown.prose import prose_by_line
+from staatc.markdown.tree import code_lines
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})(\s+|$)(.*)$")
 _TABLE_ROW = re.compile(r"^\s*[|+]")
 _CAPTION = re.compile(r"^\s*(:\s|Table:|Tabel:)")
 _DIV = re.compile(r"^\s*:::")
@@ -25,22 +28,6 @@ _RULE = re.compile(r"^\s*([-=*_]\s*){3,}$")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:\s?")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#\.|[a-z]\))\s+")
 _QUOTE = re.compile(r"^\s*(>\s?)+")
-
-# Inline syntax that is not prose, removed in this order.
-_INLINE = [
-    (re.compile(r"<!--.*?-->"), " "),
-    (re.compile(r"`[^`]*`"), " "),  # code spans
-    (re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)(\{[^}]*\})?"), " "),  # images
-    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote markers
-    (re.compile(r"\[@[^\]]*\]"), ""),  # citations
-    (re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)"), r"\1"),  # links: keep the text
-    (re.compile(r"\{[#.][^}]*\}|\{[a-z-]+=[^}]*\}"), ""),  # pandoc attributes
-    (re.compile(r"<https?://[^>]*>"), " "),  # autolinks
-    (re.compile(r"\bhttps?://\S+|\bwww\.\S+"), " "),  # bare addresses
-    (re.compile(r"</?[a-zA-Z][^>]*>"), " "),  # HTML tags
-    (re.compile(r"\\(.)"), r"\1"),  # backslash escapes
-    (re.compile(r"(\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~)"), ""),  # emphasis markers
-]
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _CLOSERS = "\"')]»”’*_"
@@ -59,6 +46,8 @@ class Line:
     number: int  # line in the source file
     text: str  # the rendered text of that line
     code: bool = False  # inside a fenced code block
+    heading: str | None = None  # the title, on the line a heading starts (from the tree)
+    prose: str = ""  # the words a reader sees on this line (from the tree)
 
 
 @dataclass
@@ -91,23 +80,23 @@ def line_map(raw: str, rendered: str) -> list[int]:
     return mapping
 
 
+def readable(raw: str, rendered: str | None) -> str:
+    """The rendered body; when the expressions failed (already reported), the raw one without them."""
+    if rendered is None:  # bounded by the next '{', so linear however many '{{' a line has
+        return re.sub(r"\{\{[^{]*?\}\}|\{%[^{]*?%\}", " ", raw)
+    return rendered
+
+
 def source_lines(raw: str, rendered: str | None, first_line: int) -> list[Line]:
     """The rendered body as lines, each with its line number in the source file."""
-    if rendered is None:  # the expressions failed (already reported): read around them
-        rendered = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", raw)
+    rendered = readable(raw, rendered)
     mapping = line_map(raw, rendered)
     texts = rendered.split("\n")
-    code = code_lines(texts)
-    return [Line(first_line + mapping[i], text, code=i in code) for i, text in enumerate(texts)]
-
-
-def heading(text: str) -> tuple[int, str] | None:
-    """(level, text) for an ATX heading line, else None."""
-    m = _HEADING.match(text)
-    if not m:
-        return None
-    title = re.sub(r"\s*\{[^}]*\}\s*$", "", m.group(3)).rstrip("# ").strip()
-    return len(m.group(1)), title
+    code = code_lines(rendered)
+    titles = {h.line - 1: h.title for h in headings(rendered)}
+    prose = prose_by_line(rendered)
+    return [Line(first_line + mapping[i], text, code=i in code, heading=titles.get(i),
+                 prose=prose.get(i, "")) for i, text in enumerate(texts)]
 
 
 def is_table_line(text: str) -> bool:
@@ -116,13 +105,6 @@ def is_table_line(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text))
-
-
-def strip_inline(text: str) -> str:
-    """A line of Markdown → the words a reader sees."""
-    for pattern, replacement in _INLINE:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def prose_lines(lines: list[Line]) -> list[tuple[int, str, bool] | None]:
@@ -134,7 +116,7 @@ def prose_lines(lines: list[Line]) -> list[tuple[int, str, bool] | None]:
     out: list[tuple[int, str, bool] | None] = []
     for line in lines:
         text = line.text
-        if line.code or not text.strip() or heading(text) or is_table_line(text) \
+        if line.code or not text.strip() or line.heading is not None or is_table_line(text) \
                 or _CAPTION.match(text) or _DIV.match(text) or _RULE.match(text):
             out.append(None)
             continue
@@ -143,8 +125,7 @@ def prose_lines(lines: list[Line]) -> list[tuple[int, str, bool] | None]:
             out.append(None)  # a footnote is a paragraph of its own
             text = _FOOTNOTE_DEF.sub("", text)
         item = bool(_LIST_ITEM.match(text))
-        text = _LIST_ITEM.sub("", text)
-        cleaned = strip_inline(text)
+        cleaned = line.prose
         if cleaned.strip():
             out.append((line.number, cleaned, item))
         elif item:
