@@ -135,14 +135,16 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Build the rapportage and the kamerbrief as Word and accessible PDF."""
-    from staatc.commands.build import FORMATS, build_edition, default_out_dir
+    from staatc.commands.build import build_edition, default_out_dir
     from staatc.load.edition import resolve_edition
+    from staatc.render.registry import formats as offered
 
-    formats = tuple(f.strip() for f in (format or ",".join(FORMATS)).split(",") if f.strip())
-    unknown = [f for f in formats if f not in FORMATS]
+    known = offered()
+    formats = tuple(f.strip() for f in (format or ",".join(known)).split(",") if f.strip())
+    unknown = [f for f in formats if f not in known]
     if unknown or not formats:
         raise typer.BadParameter(
-            f"unknown format {', '.join(unknown) or '(none)'}: use {', '.join(FORMATS)} or {','.join(FORMATS)}")
+            f"unknown format {', '.join(unknown) or '(none)'}: use {', '.join(known)} or {','.join(known)}")
     day = parse_as_of(as_of)
     with reported() as cwd:
         root = resolve_edition(edition, cwd)

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable, Generic, TypeVar
 
 from staatc import __version__
 from staatc.assemble.products import PRODUCTS
@@ -33,13 +33,16 @@ FORMATS = registered_formats()
 Progress = Callable[[str], None]
 
 
+DocT = TypeVar("DocT")
+
+
 @dataclass(frozen=True)
-class Job:
+class Job(Generic[DocT]):
     """One output file: which document, through which renderer, under which name."""
 
     name: str
-    document: Any
-    renderer: Renderer[Any]  # from the registry, so it takes the product's own document type
+    document: DocT
+    renderer: Renderer[DocT]  # from the registry: it takes its product's own document type
 
 
 @dataclass
