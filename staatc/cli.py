@@ -127,7 +127,7 @@ def build(
     edition: EditionArg,
     out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default build/<year>).")] = None,
     format: Annotated[
-        Optional[str], typer.Option("--format", help="Comma-separated formats (default: all, docx,pdf).")
+        Optional[str], typer.Option("--format", help="Comma-separated formats, e.g. docx,pdf (default: every format).")
     ] = None,
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
