@@ -1,16 +1,18 @@
-"""The command line: parse arguments, call the pipeline, print. Nothing else lives here.
+"""The command line: parse arguments, call a command in `staatc.commands`, print.
 
 Heavy modules (pandoc, docx, typst, even the loader) are imported inside the
-command that needs them, so `staatc --help` stays fast.
+command that needs them, so `staatc --help` stays fast. A command raises a
+`StaatcError` for a user mistake; `reported` is the one place that prints it.
 """
 
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 
@@ -31,6 +33,13 @@ class CheckFormat(str, Enum):
     json = "json"
     github = "github"
     junit = "junit"
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+    docx = "docx"
 
 
 def _version(value: bool) -> None:
@@ -65,12 +74,26 @@ AsOfOpt = Annotated[
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors (exit 1).")]
 
 
-def fail(exc: StaatcError) -> None:
-    """Print a user mistake as file:line: message and exit 1: never a traceback."""
+@contextmanager
+def reported(format: CheckFormat = CheckFormat.text, strict: bool = False) -> Iterator[Path]:
+    """Run a command; a user mistake is printed in the format asked for and exits 1.
+
+    Text goes to stderr as file:line: error: message. A machine format goes to stdout
+    in that format, so CI reads a missing edition the way it reads any other problem.
+    Anything that is not a StaatcError is a bug and stays a traceback.
+    """
     cwd = Path.cwd()
-    for problem in exc.problems:
-        typer.echo(problem.format(cwd), err=True)
-    raise typer.Exit(1)
+    try:
+        yield cwd
+    except StaatcError as exc:
+        from staatc.reporting import problems as report
+
+        if format is CheckFormat.text:
+            for problem in exc.problems:
+                typer.echo(problem.format(cwd), err=True)
+        else:
+            sys.stdout.write(report.render(format.value, exc.problems, cwd, [], strict))
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -81,32 +104,21 @@ def check(
     strict: StrictOpt = False,
 ) -> None:
     """Validate an edition without rendering: every problem as file:line: message."""
+    from staatc.commands.check import check as run_check
     from staatc.reporting import problems as report
-    from staatc.validate.check import check_edition
-    from staatc.load.edition import resolve_edition
 
-    cwd = Path.cwd()
     day = parse_as_of(as_of)
-    try:
-        result = check_edition(resolve_edition(edition, cwd), day)
-    except StaatcError as exc:
-        fail(exc)
-    problems = result.problems
+    with reported(format, strict) as cwd:
+        checked = run_check(edition, cwd, day)
+    result = checked.result
     for notice in result.notices:  # e.g. "spelling not checked": no problem, but worth knowing
         if format is CheckFormat.github:
             sys.stdout.write(report.github_notice(notice))
         else:
             typer.echo(f"notice: {notice}", err=True)
+    sys.stdout.write(report.render(format.value, result.problems, cwd, checked.files, strict))
     if format is CheckFormat.text:
-        sys.stdout.write(report.as_text(problems, cwd))
-        typer.echo(report.summary(problems), err=True)
-    elif format is CheckFormat.json:
-        sys.stdout.write(report.as_json(problems, cwd))
-    elif format is CheckFormat.github:
-        sys.stdout.write(report.as_github(problems, cwd))
-    else:
-        files = [d.source.path for d in result.edition.documents()] + [result.edition.config_source.path]
-        sys.stdout.write(report.as_junit(problems, cwd, files, strict))
+        typer.echo(report.summary(result.problems), err=True)
     raise typer.Exit(1 if result.failed(strict) else 0)
 
 
@@ -114,29 +126,31 @@ def check(
 def build(
     edition: EditionArg,
     out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default build/<year>).")] = None,
-    format: Annotated[str, typer.Option("--format", help="Comma-separated: docx,pdf.")] = "docx,pdf",
+    format: Annotated[
+        Optional[str], typer.Option("--format", help="Comma-separated formats, e.g. docx,pdf (default: every format).")
+    ] = None,
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Build the rapportage and the kamerbrief as Word and accessible PDF."""
-    from staatc.commands.build import FORMATS, build_edition
+    from staatc.commands.build import build_edition, default_out_dir
     from staatc.load.edition import resolve_edition
+    from staatc.render.registry import formats as offered
 
-    formats = tuple(f.strip() for f in format.split(",") if f.strip())
-    unknown = [f for f in formats if f not in FORMATS]
+    known = offered()
+    formats = tuple(f.strip() for f in (format or ",".join(known)).split(",") if f.strip())
+    unknown = [f for f in formats if f not in known]
     if unknown or not formats:
-        raise typer.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}: use docx, pdf or docx,pdf")
-    cwd = Path.cwd()
+        raise typer.BadParameter(
+            f"unknown format {', '.join(unknown) or '(none)'}: use {', '.join(known)} or {','.join(known)}")
     day = parse_as_of(as_of)
-    try:
+    with reported() as cwd:
         root = resolve_edition(edition, cwd)
-        out_dir = out or cwd / "build" / (root.name if not edition.isdigit() else edition)
         with _progress(quiet) as step:
-            result = build_edition(root, out_dir, day, formats, strict=strict, force=force, progress=step)
-    except StaatcError as exc:
-        fail(exc)
+            result = build_edition(root, out or default_out_dir(edition, root, cwd), day, formats,
+                                   strict=strict, force=force, progress=step)
     for problem in result.problems:
         typer.echo(problem.format(cwd), err=True)
     verb = "Up to date" if result.skipped else "Wrote"
@@ -190,43 +204,27 @@ def milestones(
     """
     from rich.console import Console
 
+    from staatc.commands.milestones import milestones as run_milestones
     from staatc.reporting import problems as report
-    from staatc.validate.check import check_edition
-    from staatc.errors import has_errors
-    from staatc.load.edition import resolve_edition
-    from staatc.schedule.plan import build_schedule
     from staatc.reporting.schedule_view import milestone_table, overdue_table, verdict
 
-    cwd = Path.cwd()
     day = parse_as_of(as_of)
-    try:  # the schedule needs a valid edition; editorial findings do not block it
-        result = check_edition(resolve_edition(edition, cwd), day, editorial=False)
-    except StaatcError as exc:
-        fail(exc)
-    if has_errors(result.problems):
-        errors = [p for p in result.problems if p.severity == "error"]
-        sys.stdout.write(report.as_text(errors, cwd))
-        typer.echo(f"{report.summary(errors)} Fix them first: the schedule needs a valid edition.", err=True)
+    with reported() as cwd:
+        result = run_milestones(edition, cwd, day, ics)
+    if result.errors:
+        sys.stdout.write(report.as_text(result.errors, cwd))
+        typer.echo(f"{report.summary(result.errors)} Fix them first: the schedule needs a valid edition.",
+                   err=True)
         raise typer.Exit(1)
-    ed = result.edition
-    sched = build_schedule(ed, day)
     console = Console(highlight=False)
-    console.print(milestone_table(ed.config.title, sched))
+    console.print(milestone_table(result.edition.config.title, result.schedule))
     console.print()
-    console.print(overdue_table(sched))
+    console.print(overdue_table(result.schedule))
     console.print()
-    console.print(verdict(sched))
+    console.print(verdict(result.schedule))
     if ics is not None:
-        from staatc.reporting.ics import calendar_bytes
-        from staatc.output import write_atomic
-
-        try:
-            write_atomic(ics, calendar_bytes(ed))
-        except StaatcError as exc:
-            fail(exc)
-        n = len(ed.config.milestones) + len(ed.chapters)
-        typer.echo(f"Wrote {ics} ({n} events).", err=True)
-    raise typer.Exit(1 if sched.missed else 0)
+        typer.echo(f"Wrote {ics} ({result.events} events).", err=True)
+    raise typer.Exit(1 if result.failed else 0)
 
 
 class RulesFormat(str, Enum):
@@ -251,13 +249,6 @@ def rules(
         sys.stdout.write(listing.as_text())
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
-    html = "html"
-    docx = "docx"
-
-
 @app.command()
 def diff(
     old: Annotated[str, typer.Argument(help="The old side: a year, an edition folder, or EDITION@GITREV.")],
@@ -270,56 +261,20 @@ def diff(
     """Show what changed between two editions or drafts (EDITION@GITREV reads a git revision)."""
     import os
 
-    from staatc.diff.sources import compare
-    from staatc.output import write_atomic
+    from staatc.commands.diff import diff as run_diff
 
-    cwd = Path.cwd()
-    try:
-        result = compare(old, new, cwd, date.today())
-    except StaatcError as exc:
-        fail(exc)
-    if format is DiffFormat.docx:
-        from staatc.diff.to_docx import render as render_docx
-
-        target = out or cwd / _safe_name(f"diff-{old}-{new}.docx")
-        try:
-            write_atomic(target, render_docx(result))
-        except StaatcError as exc:
-            fail(exc)
-        typer.echo(f"Wrote {_shown(target, cwd)}", err=True)
-        return
-    if format is DiffFormat.text:
-        from staatc.diff.to_text import render as render_text
-
-        color = out is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = render_text(result, color)
-        if color:
-            from rich.console import Console
-
-            Console(highlight=False, soft_wrap=True).print(text, end="")
-            return
-        output = text.plain
-    elif format is DiffFormat.json:
-        from staatc.diff.to_json import render as render_json
-
-        output = render_json(result)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    with reported() as cwd:
+        result = run_diff(old, new, cwd, format.value, out, date.today(), color=color)
+    if result.written is not None:
+        if format is DiffFormat.docx:
+            typer.echo(f"Wrote {_shown(result.written, cwd)}", err=True)
+    elif isinstance(result.text, str):
+        sys.stdout.write(result.text)
     else:
-        from staatc.diff.to_html import render as render_html
+        from rich.console import Console
 
-        output = render_html(result)
-    if out is None:
-        sys.stdout.write(output)
-        return
-    try:
-        write_atomic(out, output.encode("utf-8"))
-    except StaatcError as exc:
-        fail(exc)
-
-
-def _safe_name(name: str) -> str:
-    import re
-
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", name)
+        Console(highlight=False, soft_wrap=True).print(result.text, end="")
 
 
 def main() -> None:

@@ -2,8 +2,8 @@
 
 Read as MkDocs' `commands/build.py`: one function per step, called in order.
 An unchanged edition (same files, same day) is recognised by a hash of its
-files and skips everything. Otherwise the edition is parsed once (by the check); it is assembled twice, into the
-rapportage (`assemble`) and the kamerbrief (`assemble_letter`); every format of
+files and skips everything. Otherwise the edition is parsed once (by the check); it is assembled once per product
+(`staatc.assemble.products`: the rapportage and the kamerbrief); every format of
 each is rendered in parallel; nothing is written until every renderer has
 succeeded, and then each file is written atomically.
 """
@@ -17,30 +17,32 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Generic, TypeVar
 
 from staatc import __version__
-from staatc.assemble.rapportage import assemble, theme_counts
+from staatc.assemble.products import PRODUCTS
+from staatc.assemble.rapportage import theme_counts
 from staatc.validate.check import check_edition
 from staatc.errors import InvalidEdition, Problem, RenderLimitError
-from staatc.assemble.kamerbrief import Letter, assemble_letter
 from staatc.output import OutputFolder
-from staatc.render.base import Document, Renderer
+from staatc.render.base import Renderer
+from staatc.render.registry import formats as registered_formats, renderer
 
-FORMATS = ("docx", "pdf")
-RAPPORTAGE = "staat-van-de-uitvoering"
-KAMERBRIEF = "kamerbrief"
+FORMATS = registered_formats()
 
 Progress = Callable[[str], None]
 
 
+DocT = TypeVar("DocT")
+
+
 @dataclass(frozen=True)
-class Job:
+class Job(Generic[DocT]):
     """One output file: which document, through which renderer, under which name."""
 
     name: str
-    document: Document | Letter
-    renderer: Renderer  # for a Letter: a letter renderer (same name, suffix, render)
+    document: DocT
+    renderer: Renderer[DocT]  # from the registry: it takes its product's own document type
 
 
 @dataclass
@@ -48,39 +50,6 @@ class BuildResult:
     problems: list[Problem]
     outputs: list[Path] = field(default_factory=list)
     skipped: bool = False
-
-
-def renderer_for(fmt: str) -> Renderer:
-    if fmt == "docx":
-        from staatc.render.rapportage_docx import DocxRenderer
-
-        return DocxRenderer()
-    if fmt == "pdf":
-        from staatc.render.rapportage_pdf import PdfRenderer
-
-        return PdfRenderer()
-    raise ValueError(f"unknown format {fmt!r}")
-
-
-def letter_renderer_for(fmt: str):
-    if fmt == "docx":
-        from staatc.render.kamerbrief_docx import KamerbriefDocxRenderer
-
-        return KamerbriefDocxRenderer()
-    if fmt == "pdf":
-        from staatc.render.kamerbrief_pdf import KamerbriefPdfRenderer
-
-        return KamerbriefPdfRenderer()
-    raise ValueError(f"unknown format {fmt!r}")
-
-
-def output_name(product: str, year: int, fmt: str) -> str:
-    return f"{product}-{year}.{fmt}"
-
-
-def output_names(year: int, formats: tuple[str, ...]) -> list[str]:
-    """The rapportage and the kamerbrief, in each format asked for."""
-    return [output_name(product, year, fmt) for product in (RAPPORTAGE, KAMERBRIEF) for fmt in formats]
 
 
 def sources_key(root: Path, formats: tuple[str, ...]) -> str:
@@ -103,6 +72,11 @@ def sources_key(root: Path, formats: tuple[str, ...]) -> str:
                 with path.open("rb") as f:  # in pieces: a huge file is not held in memory
                     h.update(hashlib.file_digest(f, "sha256").digest())
     return h.hexdigest()
+
+
+def default_out_dir(edition: str, root: Path, cwd: Path) -> Path:
+    """build/<year> for a year, build/<folder name> for a folder."""
+    return cwd / "build" / (edition if edition.isdigit() else root.name)
 
 
 def build_edition(
@@ -133,11 +107,11 @@ def build_edition(
     finally:
         chart_process.close()
 
-    document = assemble(result, chart=chart)
-    letter = assemble_letter(result)
     year = result.edition.config.edition
-    jobs = [Job(output_name(RAPPORTAGE, year, fmt), document, renderer_for(fmt)) for fmt in formats]
-    jobs += [Job(output_name(KAMERBRIEF, year, fmt), letter, letter_renderer_for(fmt)) for fmt in formats]
+    jobs = []
+    for product in PRODUCTS:  # every product assembled before any is rendered
+        document = product.assemble(result, chart)
+        jobs += [Job(product.output_name(year, fmt), document, renderer(product.name, fmt)) for fmt in formats]
 
     progress("Rendering " + ", ".join(j.name for j in jobs))
     try:

@@ -1,7 +1,7 @@
-"""Render stage: one assembled `Document` in, the bytes of a .docx or .pdf out.
+"""Render stage: one assembled document in, the bytes of one output format out.
 
-    from staatc.render import RENDERERS
-    pdf_bytes = RENDERERS["pdf"].render(doc)
+    from staatc.render.registry import renderer
+    pdf_bytes = renderer("rapportage", "pdf").render(doc)
 
 Renderers return bytes and write nothing; the writer (staatc.output) does that. The build
 (staatc.commands.build.render_all) runs them side by side in threads.
@@ -10,18 +10,17 @@ Renderers return bytes and write nothing; the writer (staatc.output) does that. 
 from __future__ import annotations
 
 from staatc.render.base import Document, DocumentMeta, Renderer, RenderError
-from staatc.render.rapportage_docx import DocxRenderer
-from staatc.render.rapportage_pdf import PdfRenderer
 
-RENDERERS: dict[str, Renderer] = {"docx": DocxRenderer(), "pdf": PdfRenderer()}
+_LAZY = {"DocxRenderer": "staatc.render.rapportage_docx", "PdfRenderer": "staatc.render.rapportage_pdf"}
 
 
-__all__ = [
-    "RENDERERS",
-    "Document",
-    "DocumentMeta",
-    "DocxRenderer",
-    "PdfRenderer",
-    "RenderError",
-    "Renderer",
-]
+def __getattr__(name: str):
+    # The renderers pull in python-docx and Typst: load them only when asked for by name.
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'staatc.render' has no attribute {name!r}")
+
+
+__all__ = ["Document", "DocumentMeta", "DocxRenderer", "PdfRenderer", "RenderError", "Renderer"]

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import datetime as _dt
 from datetime import date
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from staatc.assemble.document import Document, DocumentMeta
 
 
-class Renderer(Protocol):
+DocT = TypeVar("DocT", contravariant=True)
+
+
+class Renderer(Protocol[DocT]):
+    """Renders one product's document (a `Document`, a `Letter`) as one format."""
+
     name: str        # "docx" / "pdf"
     suffix: str      # ".docx" / ".pdf"
 
-    def render(self, doc: Document) -> bytes: ...
+    def render(self, doc: DocT) -> bytes: ...
 
 
 class RenderError(RuntimeError):

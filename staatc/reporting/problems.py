@@ -87,5 +87,18 @@ def as_junit(problems: list[Problem], cwd: Path, files: list[Path], strict: bool
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def render(fmt: str, problems: list[Problem], cwd: Path, files: list[Path], strict: bool = False) -> str:
+    """The problems in one of FORMATS; `files` lets JUnit show a passing case per clean file."""
+    if fmt == "text":
+        return as_text(problems, cwd)
+    if fmt == "json":
+        return as_json(problems, cwd)
+    if fmt == "github":
+        return as_github(problems, cwd)
+    if fmt == "junit":
+        return as_junit(problems, cwd, files, strict)
+    raise ValueError(f"unknown problem format {fmt!r}")
+
+
 def _rel(path: Path, cwd: Path) -> str:
     return Problem(path, None, "error", "", "").display_path(cwd)

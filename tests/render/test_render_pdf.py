@@ -204,15 +204,17 @@ def test_part_labels_only_where_a_part_starts(rendered):
 
 
 def test_render_all_runs_both_formats_side_by_side(rendered):
-    from staatc.commands.build import Job, render_all, renderer_for
+    from staatc.commands.build import Job, render_all
     from staatc.render import DocxRenderer
+    from staatc.render.registry import renderer
 
     doc = fixture_document()
-    outputs = render_all([Job("a.docx", doc, renderer_for("docx")), Job("a.pdf", doc, renderer_for("pdf"))])
+    outputs = render_all([Job("a.docx", doc, renderer("rapportage", "docx")),
+                          Job("a.pdf", doc, renderer("rapportage", "pdf"))])
     assert outputs["a.pdf"] == rendered[0]
     assert outputs["a.docx"] == DocxRenderer().render(doc)
     with pytest.raises(ValueError):
-        renderer_for("html")
+        renderer("rapportage", "html")
 
 
 @pytest.mark.parametrize(
