@@ -23,6 +23,7 @@ from staatc import TEMPLATES
 from staatc.commands.build import build_edition, sources_key
 from staatc.errors import InvalidEdition, StaatcError
 from staatc.load.house_style import load_house_style, override_folder
+from staatc.model import HouseStyle
 from staatc.validate.check import check_edition
 
 AS_OF = date(2024, 5, 1)
@@ -186,3 +187,23 @@ def test_changing_an_override_changes_the_build_hash(edition, templates) -> None
     assert with_override != before
     (templates / "rapportage.typ").write_text("// mijn andere huisstijl\n", encoding="utf-8")
     assert sources_key(edition, ("docx", "pdf")) != with_override
+
+
+def test_check_knows_the_characters_of_the_override_fonts(edition, templates) -> None:
+    from staatc.validate.glyphs import unprintable
+
+    fonts = templates / "fonts"
+    fonts.mkdir()
+    shutil.copy(TEMPLATES / "fonts" / "NotoSans-Regular.ttf", fonts / "Huisletter.ttf")
+    style, _ = load_house_style(edition)
+    assert style.fonts != HouseStyle.bundled().fonts  # the glyph probe runs on a copy of these
+    assert unprintable({"€", "é", "\U0001F600"}, style.fonts) == ["\U0001F600"]
+
+
+def test_the_cli_names_the_refused_file(edition, templates, run) -> None:
+    (templates / "reference.docx").write_bytes(b"geen zip")
+    (templates / "staatc.lua").write_text("-- eigen filter\n", encoding="utf-8")
+    result = run("check", "2024", "--as-of", "2024-05-01")
+    assert result.exit_code == 1
+    assert "templates/reference.docx: error: reference.docx is not a Word file" in result.output
+    assert "templates/staatc.lua: warning: this file is ignored: a pandoc Lua filter" in result.output
