@@ -207,3 +207,14 @@ def test_the_cli_names_the_refused_file(edition, templates, run) -> None:
     assert result.exit_code == 1
     assert "templates/reference.docx: error: reference.docx is not a Word file" in result.output
     assert "templates/staatc.lua: warning: this file is ignored: a pandoc Lua filter" in result.output
+
+
+def test_a_change_to_the_bundled_house_style_rebuilds(edition, tmp_path, monkeypatch) -> None:
+    import staatc.commands.build as build
+
+    bundled = tmp_path / "bundled"
+    shutil.copytree(TEMPLATES, bundled)
+    monkeypatch.setattr(build, "TEMPLATES", bundled)
+    before = sources_key(edition, ("pdf",))
+    (bundled / "kamerbrief.typ").write_text("// een andere brief\n", encoding="utf-8")
+    assert sources_key(edition, ("pdf",)) != before
