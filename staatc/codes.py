@@ -73,6 +73,12 @@ _ALL: tuple[Code, ...] = (
        "add at least one chapter"),
     _w("stray-file", "a file in chapters/, standen/ or onderzoeken/ that is not Markdown",
        "move it out of the folder, or rename it to .md"),
+    # The house style: a repository's templates/ folder beside editions/ (staatc.load.house_style)
+    _e("house-style", "a house-style override in templates/ is not usable (a broken template, "
+       "a Word file with macros or external links, a font that is no font)",
+       "fix or remove the file named; the bundled house style is used without it"),
+    _w("house-style-ignored", "a file in templates/ that is never used (the Lua filter cannot be "
+       "overridden: it is code)", "remove the file, or rename it to one of the house-style files"),
     # Template expressions (staatc.templating)
     _e("template", "a template expression is wrong, not allowed or too expensive",
        "fix the expression at the line shown"),

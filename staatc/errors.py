@@ -98,6 +98,12 @@ class UnsafePathError(StaatcError):
     code = "unsafe-path"
 
 
+class HouseStyleError(StaatcError):
+    """A file in the editions' own `templates/` folder that staatc will not use."""
+
+    code = "house-style"
+
+
 class TemplateError(StaatcError):
     code = "template"
 

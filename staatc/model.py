@@ -9,11 +9,14 @@ where each key stands), so later stages can point at the right line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from staatc import TEMPLATES
 
 ChapterStatus = Literal["concept", "review", "final"]
 STATUS_ORDER: dict[str, int] = {"concept": 0, "review": 1, "final": 2}
@@ -167,6 +170,33 @@ class Kamerbrief(_Document, KamerbriefMeta):
 
 
 @dataclass(frozen=True)
+class HouseStyle:
+    """The house-style files a build uses: the bundled ones (`templates/`), each possibly
+    replaced by a file of the same name in the editions' own `templates/` folder (see
+    `staatc.load.house_style`). The Lua filter is always the bundled one."""
+
+    reference_docx: Path
+    rapportage_typ: Path
+    kamerbrief_typ: Path
+    fonts: tuple[Path, ...]  # font files by name; an override replaces the bundled one of its name
+    folder: Path | None = None  # the override folder in use, if any
+
+    @classmethod
+    def bundled(cls) -> HouseStyle:
+        return cls(TEMPLATES / "reference.docx", TEMPLATES / "rapportage.typ",
+                   TEMPLATES / "kamerbrief.typ", bundled_fonts())
+
+    def is_override(self, path: Path) -> bool:
+        return self.folder is not None and path.is_relative_to(self.folder)
+
+
+@lru_cache(maxsize=1)
+def bundled_fonts() -> tuple[Path, ...]:
+    return tuple(sorted(p for p in (TEMPLATES / "fonts").iterdir()
+                        if p.suffix.lower() in (".ttf", ".otf")))
+
+
+@dataclass(frozen=True)
 class Edition:
     """A whole edition, loaded. Lists are sorted by file name, as the format promises."""
 
@@ -180,6 +210,7 @@ class Edition:
     images: dict[str, Path] = field(default_factory=dict)
     # Files that exist but failed to load: references to them are not reported as broken too.
     unloaded: tuple[Path, ...] = ()
+    house_style: HouseStyle = field(default_factory=HouseStyle.bundled)
 
     def aanbieding(self) -> Milestone | None:
         return self.config.milestone("aanbieding") if self.config else None

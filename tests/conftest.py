@@ -1,13 +1,27 @@
-"""Shared fixtures: small edition trees under tests/roots/, copied per test (Sphinx's model)."""
+"""Shared fixtures: small edition trees under tests/roots/, copied per test (Sphinx's model).
+
+Hypothesis runs a small profile by default (`python -m pytest` stays within a minute) and a
+large one in CI (`.ci/run` sets HYPOTHESIS_PROFILE=ci). Property tests take their number of
+examples from the profile: never a fixed `max_examples` in a test (helpers.examples scales it
+for the costly ones).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from helpers import copy_root
+
+settings.register_profile("dev", max_examples=40)
+settings.register_profile("ci", max_examples=500, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
 
 @pytest.fixture
 def edition(tmp_path, monkeypatch) -> Path:

@@ -1,7 +1,7 @@
-"""Make staatc/templates/reference.docx: pandoc's reference document with Dutch house styles.
+"""Make templates/reference.docx: pandoc's reference document with Dutch house styles.
 
 Run from the repository root: `python tools/make_reference_docx.py`. The output is
-deterministic (same pandoc and python-docx → same bytes); tests/test_render_docx.py checks that
+deterministic (same pandoc and python-docx → same bytes); tests/render/test_render_docx.py checks that
 the shipped file is what this script makes.
 
 What it sets:
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts  # noqa: E402
 from staatc.render.pandoc import default_data_file  # noqa: E402
 
-OUT = ROOT / "staatc" / "templates" / "reference.docx"
+OUT = ROOT / "templates" / "reference.docx"
 # The shipped file was made with these; other versions may give other (equally good) bytes.
 MADE_WITH = {"pandoc": "3.9", "python-docx": "1.2.0"}
 HEADER_PLACEHOLDER = "STAATC-KOPTEKST"  # replaced by staatc.render.rapportage_docx

@@ -31,6 +31,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from staatc.model import HouseStyle
+
 
 @dataclass(frozen=True)
 class DocumentMeta:
@@ -49,3 +51,4 @@ class Document:
     meta: DocumentMeta
     markdown: str                              # pandoc Markdown, assembled; body only
     media: dict[str, bytes] = field(default_factory=dict)   # path as written -> bytes
+    style: HouseStyle = field(default_factory=HouseStyle.bundled)  # reference.docx, Typst, fonts

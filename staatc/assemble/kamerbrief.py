@@ -18,6 +18,7 @@ from staatc.assemble.rapportage import prepare_body
 from staatc.validate.check import CheckResult
 from staatc.markdown.links import find_links
 from staatc.dutch import dutch_date
+from staatc.model import HouseStyle
 
 ADDRESSEE = (
     "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
@@ -60,6 +61,7 @@ class Letter:
     signatory: str                   # the minister's name
     subject: str = "Kamerbrief"      # the document's description
     media: dict[str, bytes] = field(default_factory=dict)  # images the body shows, by path
+    style: HouseStyle = field(default_factory=HouseStyle.bundled)  # reference.docx, Typst, fonts
 
 
 # Control characters (YAML can write them: "\x01") show in no font and are not allowed in XML.
@@ -113,6 +115,7 @@ def assemble_letter(result: CheckResult) -> Letter:
         closing=plain(kb.ondertekenaar).rstrip(",") + ",",
         signatory=plain(kb.naam),
         media=_images(result, text),
+        style=result.edition.house_style,
     )
 
 

@@ -191,7 +191,8 @@ def assemble(result: CheckResult, chart: bytes | None = None) -> Document:
     media = {name: path.read_bytes() for name, path in _used_images(result).items()}
     if chart is not None:
         media[CHART_PATH] = chart
-    return Document(meta=document_meta(ed), markdown="\n\n".join(sections) + "\n", media=media)
+    return Document(meta=document_meta(ed), markdown="\n\n".join(sections) + "\n", media=media,
+                    style=ed.house_style)
 
 
 def _used_images(result: CheckResult) -> dict[str, Path]:

@@ -19,11 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
-from staatc import __version__
+from staatc import TEMPLATES, __version__
 from staatc.assemble.products import PRODUCTS
 from staatc.assemble.rapportage import theme_counts
 from staatc.validate.check import check_edition
 from staatc.errors import InvalidEdition, Problem, RenderLimitError
+from staatc.load.house_style import override_folder
 from staatc.output import OutputFolder
 from staatc.render.base import Renderer
 from staatc.render.registry import formats as registered_formats, renderer
@@ -53,7 +54,8 @@ class BuildResult:
 
 
 def sources_key(root: Path, formats: tuple[str, ...]) -> str:
-    """What the outputs depend on: every file of the edition, staatc's code and templates.
+    """What the outputs depend on: every file of the edition, staatc's code, the bundled
+    house style and the editions' own templates/ folder (staatc.load.house_style).
 
     Hashing the files is much cheaper than checking them, so an unchanged edition is
     recognised before any parsing. A symlink counts by where it points, never by what it
@@ -61,7 +63,10 @@ def sources_key(root: Path, formats: tuple[str, ...]) -> str:
     """
     h = hashlib.sha256(json.dumps([__version__, list(formats)]).encode())
     package = Path(__file__).parent.parent
-    for base in (root, package):
+    for number, base in enumerate((root, package, TEMPLATES, override_folder(root))):
+        h.update(b"\0base %d\0" % number)  # a file moved from one folder to another counts
+        if base is None or base.is_symlink():  # a templates/ link out is refused by check
+            continue
         for path in sorted(base.rglob("*")):
             if "__pycache__" in path.parts or path.is_dir() and not path.is_symlink():
                 continue

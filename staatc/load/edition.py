@@ -204,6 +204,10 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
                     "chapters/01-inleiding.md")
         )
 
+    from staatc.load.house_style import load_house_style  # it reads files as read_source does
+
+    house_style, style_problems = load_house_style(root)
+    problems += style_problems
     edition = Edition(
         root=root,
         config=config,
@@ -214,6 +218,7 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
         kamerbrief=kamerbrief,
         images=_image_files(root, problems),
         unloaded=tuple(unloaded),
+        house_style=house_style,
     )
     return edition, problems
 

@@ -24,7 +24,7 @@ from lxml import etree
 
 from staatc.assemble.kamerbrief import Field, Letter
 from staatc.render.base import CONCEPT_MARK, DocumentMeta, epoch_of
-from staatc.render.rapportage_docx import REFERENCE_DOCX, core_properties, dutch_settings
+from staatc.render.rapportage_docx import core_properties, dutch_settings, stage_reference_doc
 from staatc.render.media import stage_media
 from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts
 from staatc.render.pandoc import run_pandoc
@@ -83,8 +83,9 @@ class KamerbriefDocxRenderer:
     suffix = ".docx"
 
     def render(self, letter: Letter) -> bytes:
-        args = [f"--reference-doc={REFERENCE_DOCX}", f"--metadata=lang={letter.lang}"]
         with tempfile.TemporaryDirectory(prefix="staatc-kamerbrief-docx-") as tmp:
+            args = [f"--reference-doc={stage_reference_doc(letter.style, Path(tmp))}",
+                    f"--metadata=lang={letter.lang}"]
             manifest = stage_media(letter.media, Path(tmp)) if letter.media else None
             raw = run_pandoc(letter.body, "docx+native_numbering", args,
                              epoch=epoch_of(letter.date), media_manifest=manifest,

@@ -10,21 +10,13 @@ from __future__ import annotations
 import json
 import tempfile
 from dataclasses import asdict
-from functools import lru_cache
 from pathlib import Path
 
 from staatc.assemble.kamerbrief import Letter
 from staatc.render.base import epoch_of, lang_parts
 from staatc.render.media import stage_media
-from staatc.render.pandoc import TEMPLATES, run_pandoc
-from staatc.render.rapportage_pdf import compile_typst, escape_block_markers
-
-TEMPLATE = TEMPLATES / "kamerbrief.typ"
-
-
-@lru_cache(maxsize=1)
-def template_source() -> str:
-    return TEMPLATE.read_text(encoding="utf-8")
+from staatc.render.pandoc import run_pandoc
+from staatc.render.rapportage_pdf import compile_with_template, escape_block_markers
 
 
 def typst_inputs(letter: Letter) -> dict[str, str]:
@@ -68,5 +60,5 @@ class KamerbriefPdfRenderer:
             body = run_pandoc(letter.body, "typst", [], epoch=epoch, media_manifest=manifest,
                               heading_base=1)  # the body sits below the Betreft heading
             body_markup = escape_block_markers(body.decode("utf-8"))
-            source = f"{template_source()}\n#show: kamerbrief\n\n{body_markup}"
-            return compile_typst(source, root, typst_inputs(letter), epoch)
+            return compile_with_template(letter.style, letter.style.kamerbrief_typ, "kamerbrief",
+                                         body_markup, root, typst_inputs(letter), epoch)

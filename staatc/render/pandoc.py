@@ -14,11 +14,11 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from staatc import TEMPLATES  # the bundled house style; the filter is never overridden
 from staatc.errors import RenderLimitError
 from staatc.render.base import RenderError
 from staatc.render.limits import memory_limit_mb, run_limited
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LUA_FILTER = TEMPLATES / "staatc.lua"
 
 # Pandoc's Markdown without the escape hatches: no raw TeX/Typst/OpenXML, no raw attributes, no

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from staatc.dutch import dutch_date
+from staatc.model import HouseStyle
 from staatc.render.base import (
     CONCEPT_MARK,
     TOC_TITLE,
@@ -30,7 +31,7 @@ from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts
 from staatc.render.ooxml import xml_escape as escape
 from staatc.render.pandoc import TEMPLATES, start_pandoc
 
-REFERENCE_DOCX = TEMPLATES / "reference.docx"
+REFERENCE_DOCX = TEMPLATES / "reference.docx"  # the bundled one; a document may bring its own
 HEADER_PLACEHOLDER = b"STAATC-KOPTEKST"  # put in the header by tools/make_reference_docx.py
 TOC_DEPTH = 3
 COVER_STYLES = {"Title", "Subtitle", "Author", "Date", "Concept"}
@@ -47,9 +48,9 @@ class DocxRenderer:
 
     def render(self, doc: Document) -> bytes:
         meta = doc.meta
-        args = [f"--reference-doc={REFERENCE_DOCX}", "--toc", f"--toc-depth={TOC_DEPTH}"]
-        args += pandoc_metadata(meta)
         with tempfile.TemporaryDirectory(prefix="staatc-docx-") as tmp:
+            args = [f"--reference-doc={stage_reference_doc(doc.style, Path(tmp))}", "--toc",
+                    f"--toc-depth={TOC_DEPTH}", *pandoc_metadata(meta)]
             manifest = stage_media(doc.media, Path(tmp)) if doc.media else None
             job = start_pandoc(doc.markdown, "docx+native_numbering", args,
                                epoch=epoch_of(meta.date), media_manifest=manifest)
@@ -58,6 +59,17 @@ class DocxRenderer:
             date_text = dutch_date(meta.date, meta.lang)
             raw = job.result()
         return finish_package(raw, meta, date_text)
+
+
+def stage_reference_doc(style: HouseStyle, folder: Path) -> Path:
+    """A copy of the house style's reference.docx in the renderer's temp dir, for pandoc.
+
+    An override was checked by `check` (staatc.load.house_style); pandoc reads the copy, so
+    what it reads is what was checked, in its private folder.
+    """
+    path = folder / "reference.docx"
+    path.write_bytes(style.reference_docx.read_bytes())
+    return path
 
 
 def pandoc_metadata(meta: DocumentMeta) -> list[str]:

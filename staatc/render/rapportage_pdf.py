@@ -12,10 +12,9 @@ import json
 import re
 import sys
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
-from staatc.errors import RenderLimitError
+from staatc.errors import HouseStyleError, RenderLimitError
 from staatc.dutch import dutch_date
 from staatc.render.base import (
     Document,
@@ -24,19 +23,14 @@ from staatc.render.base import (
     epoch_of,
     lang_parts,
 )
+from staatc.load.house_style import stage_fonts
+from staatc.model import HouseStyle, bundled_fonts
 from staatc.render.limits import run_limited
 from staatc.render.media import stage_media
-from staatc.render.pandoc import TEMPLATES, start_pandoc
+from staatc.render.pandoc import start_pandoc
 
-TEMPLATE = TEMPLATES / "rapportage.typ"
-FONTS = TEMPLATES / "fonts"
 PDF_STANDARDS = ["a-2a", "ua-1"]
 WORKER = Path(__file__).with_name("typst_worker.py")
-
-
-@lru_cache(maxsize=1)
-def template_source() -> str:
-    return TEMPLATE.read_text(encoding="utf-8")
 
 
 def typst_inputs(meta: DocumentMeta) -> dict[str, str]:
@@ -72,8 +66,27 @@ class PdfRenderer:
             body = start_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest)
             inputs = typst_inputs(meta)  # while pandoc runs (babel's date formats)
             body_markup = escape_block_markers(body.result().decode("utf-8"))
-            source = f"{template_source()}\n#show: rapportage\n\n{body_markup}"
-            return compile_typst(source, root, inputs, epoch)
+            return compile_with_template(doc.style, doc.style.rapportage_typ, "rapportage",
+                                         body_markup, root, inputs, epoch)
+
+
+def compile_with_template(style: HouseStyle, template: Path, show: str, body_markup: str,
+                          root: Path, inputs: dict[str, str], epoch: int) -> bytes:
+    """The template (`#let <show>(body)`) in front of the body, compiled with the style's fonts.
+
+    Typst gets the template as part of its source and the fonts copied into its root, so it
+    still reads nothing outside its temp folder. A template from the editions' own templates/
+    that Typst cannot compile is the user's to fix: a message naming the file, not a crash.
+    """
+    source = f"{template.read_text(encoding='utf-8')}\n#show: {show}\n\n{body_markup}"
+    fonts = stage_fonts(style.fonts, root)
+    try:
+        return compile_typst(source, root, inputs, epoch, fonts)
+    except RenderError as exc:
+        if style.is_override(template):
+            raise HouseStyleError(f"the PDF could not be made with this template: {exc}",
+                                  template) from None
+        raise
 
 
 # A content block (a table cell) that starts with "/ ", "= ", "+ ", "- " or "1. " is a term
@@ -90,15 +103,19 @@ def escape_block_markers(markup: str) -> str:
     return _BLOCK_MARKER.sub(r"[\\", markup)
 
 
-def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int) -> bytes:
+def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
+                  fonts: Path | None = None) -> bytes:
     """Compile in a worker process (render/typst_worker.py) under the render limits.
 
-    Typst reads only inside `root` (the renderer's temp dir) and only the bundled fonts.
+    Typst reads only inside `root` (the renderer's temp dir) and only the fonts in `fonts`
+    (a folder inside it; by default the bundled fonts are copied there) and its own embedded ones.
     """
+    if fonts is None:
+        fonts = stage_fonts(bundled_fonts(), root)
     request = {
         "source": source,
         "root": str(root),
-        "font_paths": [str(FONTS)],
+        "font_paths": [str(fonts)],
         "inputs": inputs,
         "standards": PDF_STANDARDS,
         "timestamp": epoch,

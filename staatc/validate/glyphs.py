@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from staatc import TEMPLATES
 from staatc.codes import problem
 from staatc.errors import Problem, StaatcError
 from staatc.load.edition import read_source
-from staatc.model import Edition
+from staatc.load.house_style import stage_fonts
+from staatc.model import Edition, bundled_fonts
 
-FONTS = Path(__file__).parent.parent / "templates" / "fonts"
+FONTS = TEMPLATES / "fonts"
 MAX_REPORTED = 10
 _PROBE = (
     "#set document(title: [Probe])\n"
@@ -34,12 +37,16 @@ _MISSING = re.compile(r'the text `"(.*)"` could not be displayed')
 _RUST_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]+)\}|\\(.)")
 
 
-@lru_cache(maxsize=1)
-def _fonts():
+def _fonts(folder: Path):
     import typst
 
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
-                       font_paths=[str(FONTS)])
+                       font_paths=[str(folder)])
+
+
+@lru_cache(maxsize=1)
+def _bundled_fonts():
+    return _fonts(FONTS)
 
 
 def _unescape(debug: str) -> str:
@@ -48,11 +55,18 @@ def _unescape(debug: str) -> str:
                             {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}.get(m[2], m[2]), debug)
 
 
-def unprintable(chars: set[str]) -> list[str]:
-    """The characters of `chars` that no bundled font can print (at most MAX_REPORTED)."""
+def unprintable(chars: set[str], fonts: tuple[Path, ...] | None = None) -> list[str]:
+    """The characters of `chars` that none of `fonts` (default: the bundled ones) nor Typst's
+    own fonts can print (at most MAX_REPORTED)."""
+    if fonts is None or fonts == bundled_fonts():
+        return _unprintable(chars, _bundled_fonts())
+    with tempfile.TemporaryDirectory(prefix="staatc-glyphs-") as tmp:  # the house style's own
+        return _unprintable(chars, _fonts(stage_fonts(fonts, Path(tmp))))
+
+
+def _unprintable(chars: set[str], fonts) -> list[str]:
     import typst
 
-    fonts = _fonts()
     left, found = sorted(chars), []
     while left and len(found) < MAX_REPORTED:
         compiler = typst.Compiler(root=str(FONTS), font_paths=fonts, ignore_system_fonts=True,
@@ -88,7 +102,7 @@ def glyph_problems(ed: Edition) -> list[Problem]:
     if not first:
         return []
     problems = []
-    for c in unprintable({c for c in first if not c.isspace()}):
+    for c in unprintable({c for c in first if not c.isspace()}, ed.house_style.fonts):
         path, line = first[c]
         problems.append(problem(
             "glyph-missing", path, line,

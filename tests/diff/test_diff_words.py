@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import examples
 from staatc.diff.words import (
     LINE,
     PARA,
@@ -83,7 +84,7 @@ _line = st.lists(_word, min_size=1, max_size=6).map(" ".join)
 _text = st.lists(st.one_of(_line, st.just("")), max_size=12).map("\n".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(7.5), deadline=None)  # cheap examples: many of them
 @given(_text, _text)
 def test_accepting_gives_new_and_rejecting_gives_old(old: str, new: str) -> None:
     paragraphs = layout(diff_texts(old, new))

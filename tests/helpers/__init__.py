@@ -16,6 +16,14 @@ def copy_root(name: str, dest: Path, year: str = "2024") -> Path:
     return target
 
 
+def examples(share: float) -> int:
+    """A share of the Hypothesis profile's max_examples, for a test whose examples are costly
+    (a whole build): the profile (tests/conftest.py) still decides how thorough a run is."""
+    from hypothesis import settings
+
+    return max(1, round(settings.default.max_examples * share))
+
+
 def png(width: int = 1, height: int = 1) -> bytes:
     """A valid grey PNG of the given size (tiny files, whatever size they declare)."""
     import struct

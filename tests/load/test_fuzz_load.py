@@ -45,7 +45,7 @@ def _check_with(target: str, content: bytes) -> list[Problem]:
             return exc.problems
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(TARGETS), front_matter, markdown)
 def test_random_front_matter_and_markdown(target: str, fm: dict, body: str) -> None:
     try:
@@ -57,7 +57,7 @@ def test_random_front_matter_and_markdown(target: str, fm: dict, body: str) -> N
         assert p.message and p.severity in ("error", "warning")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(st.sampled_from(TARGETS), st.binary(max_size=400))
 def test_random_bytes(target: str, content: bytes) -> None:
     for p in _check_with(target, content):

@@ -239,7 +239,7 @@ def test_pdf_signature_at_the_end(pdf) -> None:
 def test_pdf_is_tagged_pdf_ua_in_dutch(pdf) -> None:
     root = pdf.trailer["/Root"]
     assert root["/Lang"] == "nl-NL"
-    assert root["/MarkInfo"]["/Marked"]
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712  pypdf's BooleanObject(False) is truthy
     tags = structure_types(pdf)
     # The letter head is paragraphs, Betreft the one level-1 heading, before the body's H2.
     assert tags.count("/H1") == 1 and tags.index("/H1") < tags.index("/H2")

@@ -224,4 +224,4 @@ def test_shipped_reference_docx_is_what_the_tool_makes():
     spec.loader.exec_module(tool)
     if tool.versions() != tool.MADE_WITH:
         pytest.skip(f"reference.docx was made with {tool.MADE_WITH}, not {tool.versions()}")
-    assert tool.build() == (ROOT / "staatc" / "templates" / "reference.docx").read_bytes()
+    assert tool.build() == (ROOT / "templates" / "reference.docx").read_bytes()

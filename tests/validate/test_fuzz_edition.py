@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, reject, settings
 
+from helpers import examples
 from helpers.strategies import AS_OF, editions
 from staatc.validate.check import check_edition
 from staatc.errors import Problem, StaatcError
@@ -57,13 +58,13 @@ def check(files: dict[str, str | bytes]) -> tuple[list[Problem], bool]:
         return result.problems, result.failed()
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(editions(broken=True))
 def test_check_never_crashes_on_broken_editions(files) -> None:
     check(files)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(editions())
 def test_check_accepts_most_valid_editions(files) -> None:
     problems, failed = check(files)
@@ -74,7 +75,7 @@ def test_check_accepts_most_valid_editions(files) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(0.05), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(editions(printable=True))
 def test_every_edition_check_accepts_builds(files) -> None:
     from docx import Document as open_docx
