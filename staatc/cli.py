@@ -114,20 +114,24 @@ def check(
 def build(
     edition: EditionArg,
     out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default build/<year>).")] = None,
-    format: Annotated[str, typer.Option("--format", help="Comma-separated: docx,pdf.")] = "docx,pdf",
+    format: Annotated[str, typer.Option("--format", help="Comma-separated: docx,pdf,html, or all.")] = "docx,pdf",
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
-    """Build the rapportage and the kamerbrief as Word and accessible PDF."""
-    from staatc.commands.build import FORMATS, build_edition
+    """Build the rapportage and the kamerbrief as Word and accessible PDF, and the web edition."""
+    from staatc.commands.build import ALL_FORMATS, build_edition
     from staatc.load.edition import resolve_edition
 
-    formats = tuple(f.strip() for f in format.split(",") if f.strip())
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise typer.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}: use docx, pdf or docx,pdf")
+    asked = {f.strip() for f in format.split(",") if f.strip()}
+    if "all" in asked:
+        asked = (asked - {"all"}) | set(ALL_FORMATS)
+    unknown = sorted(asked - set(ALL_FORMATS))
+    if unknown or not asked:
+        raise typer.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}: use docx, pdf, "
+                                 "html, a list such as docx,pdf, or all")
+    formats = tuple(f for f in ALL_FORMATS if f in asked)
     cwd = Path.cwd()
     day = parse_as_of(as_of)
     try:

@@ -26,10 +26,13 @@ from staatc.errors import InvalidEdition, Problem, RenderLimitError
 from staatc.assemble.kamerbrief import Letter, assemble_letter
 from staatc.output import OutputFolder
 from staatc.render.base import Document, Renderer
+from staatc.assemble.site import Download, Site, assemble_site
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf")          # the default
+ALL_FORMATS = ("docx", "pdf", "html")
 RAPPORTAGE = "staat-van-de-uitvoering"
 KAMERBRIEF = "kamerbrief"
+WEB = "web"                         # the web edition: a folder, build/<year>/web/
 
 Progress = Callable[[str], None]
 
@@ -39,8 +42,8 @@ class Job:
     """One output file: which document, through which renderer, under which name."""
 
     name: str
-    document: Document | Letter
-    renderer: Renderer  # for a Letter: a letter renderer (same name, suffix, render)
+    document: Document | Letter | Site
+    renderer: Renderer  # for a Letter: a letter renderer; for a Site: SiteRenderer (→ files)
 
 
 @dataclass
@@ -72,6 +75,32 @@ def letter_renderer_for(fmt: str):
 
         return KamerbriefPdfRenderer()
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def site_renderer():
+    from staatc.render.web import SiteRenderer
+
+    return SiteRenderer()
+
+
+def downloads(year: int, formats: list[str]) -> tuple[Download, ...]:
+    """The documents built alongside the site, offered on every page."""
+    kinds = {"pdf": "PDF", "docx": "Word"}
+    return tuple(Download(output_name(product, year, fmt), f"{title} {year} ({kinds[fmt]})")
+                 for product, title in ((RAPPORTAGE, "Staat van de Uitvoering"),
+                                        (KAMERBRIEF, "Kamerbrief")) for fmt in formats)
+
+
+def write_site(out: OutputFolder, rendered: dict, year: int) -> Path:
+    """The site folder with copies of the documents it offers, then its search index."""
+    from staatc.render.web import DOWNLOADS
+    from staatc.render.web.search import index_site
+
+    files = dict(rendered[WEB])
+    for name, data in rendered.items():
+        if name != WEB:
+            files[f"{DOWNLOADS}/{name}"] = data
+    return out.write_folder(WEB, files, finish=index_site)
 
 
 def output_name(product: str, year: int, fmt: str) -> str:
@@ -136,8 +165,11 @@ def build_edition(
     document = assemble(result, chart=chart)
     letter = assemble_letter(result)
     year = result.edition.config.edition
-    jobs = [Job(output_name(RAPPORTAGE, year, fmt), document, renderer_for(fmt)) for fmt in formats]
-    jobs += [Job(output_name(KAMERBRIEF, year, fmt), letter, letter_renderer_for(fmt)) for fmt in formats]
+    files = [f for f in formats if f != "html"]
+    jobs = [Job(output_name(RAPPORTAGE, year, fmt), document, renderer_for(fmt)) for fmt in files]
+    jobs += [Job(output_name(KAMERBRIEF, year, fmt), letter, letter_renderer_for(fmt)) for fmt in files]
+    if "html" in formats:
+        jobs.append(Job(WEB, assemble_site(result, chart, downloads(year, files)), site_renderer()))
 
     progress("Rendering " + ", ".join(j.name for j in jobs))
     try:
@@ -147,7 +179,9 @@ def build_edition(
 
     progress("Writing")
     out.remove_stale_temp_files()
-    paths = [out.write(name, data) for name, data in rendered.items()]
+    paths = [out.write(name, data) for name, data in rendered.items() if name != WEB]
+    if WEB in rendered:
+        paths.append(write_site(out, rendered, year))
     out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
     return BuildResult(result.problems, paths)
 
@@ -181,7 +215,7 @@ def render_all(jobs: list[Job]) -> dict[str, bytes]:
     if len(jobs) == 1:
         return {jobs[0].name: jobs[0].renderer.render(jobs[0].document)}
     # The slowest first (a PDF: pandoc, then Typst), so it never waits for a free worker.
-    ordered = sorted(jobs, key=lambda job: job.renderer.name != "pdf")
+    ordered = sorted(jobs, key=lambda job: job.renderer.name not in ("pdf", "html"))
     with ThreadPoolExecutor(max_workers=min(4, len(jobs)), thread_name_prefix="staatc-render") as pool:
         futures = {job.name: pool.submit(job.renderer.render, job.document) for job in ordered}
         return {job.name: futures[job.name].result() for job in jobs}
