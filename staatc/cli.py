@@ -148,6 +148,34 @@ def build(
         typer.echo(f"{verb}: {_shown(path, cwd)}")
 
 
+@app.command()
+def serve(
+    edition: EditionArg,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (0: any free port).")] = 8000,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Build folder (default build/<year>).")] = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Preview the web edition on 127.0.0.1: rebuilt on every save, the open page reloads."""
+    from staatc.commands.serve import Preview, serve as run_preview
+    from staatc.load.edition import resolve_edition
+
+    cwd = Path.cwd()
+    day = parse_as_of(as_of) if as_of else None
+    try:
+        root = resolve_edition(edition, cwd)
+    except StaatcError as exc:
+        fail(exc)
+    out_dir = out or cwd / "build" / (root.name if not edition.isdigit() else edition)
+    preview = Preview(root, out_dir, cwd, as_of=(lambda: day) if day else date.today)
+    try:
+        run_preview(preview, port, lambda line: typer.echo(line, err=True))
+    except OSError as exc:
+        typer.echo(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}; choose another --port", err=True)
+        raise typer.Exit(1)
+    except KeyboardInterrupt:
+        pass
+
+
 def _shown(path: Path, cwd: Path) -> str:
     import os
 
