@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-import threading
 import time
+import urllib.error
 import urllib.request
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from staatc.commands.serve import Preview, serve
-
-LIMIT = 30.0  # seconds any step may take before the test gives up
+from helpers.preview import LIMIT, running_preview
 
 
 def get(url: str) -> str:
@@ -23,21 +20,8 @@ def get(url: str) -> str:
 
 @pytest.fixture
 def preview(edition: Path):
-    """The preview of the minimal edition, served from a thread; stopped after the test."""
-    lines: list[str] = []
-    stop = threading.Event()
-    state = Preview(edition, edition.parent.parent / "build", Path.cwd(), as_of=lambda: date(2024, 9, 1))
-    thread = threading.Thread(target=serve, args=(state, 0, lines.append, stop), daemon=True)
-    thread.start()
-    deadline = time.monotonic() + LIMIT
-    while not any(line.startswith("Serving") for line in lines):
-        assert time.monotonic() < deadline and thread.is_alive(), lines
-        time.sleep(0.05)
-    url = re.search(r"http://127\.0\.0\.1:\d+/", lines[0])[0]
-    yield state, url, lines
-    stop.set()
-    thread.join(LIMIT)
-    assert not thread.is_alive()
+    with running_preview(edition) as running:
+        yield running
 
 
 def test_serve_rebuilds_on_save_and_shows_a_mistake_as_a_banner(preview, edition) -> None:
