@@ -142,7 +142,10 @@ def build_edition(
     strict: bool = False,
     force: bool = False,
     progress: Progress = lambda step: None,
+    charts: dict | None = None,
 ) -> BuildResult:
+    """`charts`, when given, keeps each chart drawn (by its figures) for the next build in
+    this process: `serve` rebuilds on every save, and most saves leave the figures alone."""
     out = OutputFolder(out_dir)
     key = sources_key(root, formats)
     stamp = None if force else out.up_to_date(key)
@@ -151,16 +154,25 @@ def build_edition(
 
     from staatc.assemble.chart import ChartProcess
 
-    chart_process = ChartProcess()  # imports matplotlib on the other core while we check
+    # Imports matplotlib on the other core while we check; not needed when a chart is kept.
+    chart_process = ChartProcess() if not charts else None
     try:
         progress("Checking the edition")
         result = check_edition(root, as_of)
         if result.failed(strict):
             raise InvalidEdition(result.problems)
         progress("Drawing the chart")
-        chart = chart_process.draw([(label, n) for _, label, n in theme_counts(result.edition)])
+        figures = tuple((label, n) for _, label, n in theme_counts(result.edition))
+        chart = (charts or {}).get(figures)
+        if chart is None:
+            chart_process = chart_process or ChartProcess()
+            chart = chart_process.draw(list(figures))
+        if charts is not None:
+            charts.clear()
+            charts[figures] = chart
     finally:
-        chart_process.close()
+        if chart_process is not None:
+            chart_process.close()
 
     document = assemble(result, chart=chart)
     letter = assemble_letter(result)

@@ -53,6 +53,7 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     changed: threading.Condition = field(default_factory=threading.Condition)
+    charts: dict = field(default_factory=dict)  # the last chart, kept while its figures stay
 
     @property
     def site(self) -> Path:
@@ -61,7 +62,7 @@ class Preview:
     def rebuild(self) -> None:
         started = time.monotonic()
         try:
-            build_edition(self.root, self.out_dir, self.as_of(), ("html",))
+            build_edition(self.root, self.out_dir, self.as_of(), ("html",), charts=self.charts)
             problems: list[Problem] = []
         except StaatcError as exc:  # a mistake in the edition: the last good pages stay
             problems = exc.problems
