@@ -149,10 +149,11 @@ def serve(preview: Preview, port: int, announce: Callable[[str], None],
     import watchfiles
 
     stop = stop or threading.Event()
-    preview.rebuild()
     handler = type("Handler", (_Handler,), {"preview": preview})
+    # Bound before the first build, so a port in use fails at once, not after a build.
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(preview.site)))
     server.daemon_threads = True
+    preview.rebuild()
     announce(f"Serving {preview.root.name} on http://127.0.0.1:{server.server_address[1]}/ "
              "(Ctrl+C stops)")
     _report(preview, announce)

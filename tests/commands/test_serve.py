@@ -56,3 +56,15 @@ def test_serve_serves_only_the_site(preview) -> None:
     with pytest.raises(urllib.error.HTTPError):
         get(url + "../editions/2024/edition.yaml")
     assert "<h1" in get(url)
+
+
+def test_cli_says_so_when_the_port_is_taken(edition, run) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run("serve", "2024", "--port", str(taken.getsockname()[1]))
+    assert result.exit_code == 1
+    assert "cannot serve on 127.0.0.1:" in result.output and "choose another --port" in result.output
+    assert not (edition.parent.parent / "build").exists()  # failed before building anything

@@ -44,6 +44,8 @@ def test_every_page_is_dutch_with_one_h1_a_policy_and_nothing_from_outside(editi
         assert "script-src &#39;self&#39;" in page, name
         assert 'href="#inhoud"' in page and '<main id="inhoud"' in page, name
         assert "style=" not in page, name  # the policy forbids inline styles
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        assert len(ids) == len(set(ids)), name  # the home page has a heading "Inhoud"
         for attr, url in re.findall(r'(src|<link[^>]*href)="([^"]+)"', page):
             assert not url.startswith(("http", "//")), (name, url)
         assert re.findall(r"<script(?![^>]*\ssrc=)", page) == [], name  # no inline script

@@ -28,6 +28,13 @@ ATTRIBUTES = {"id", "class", "href", "src", "alt", "title", "colspan", "rowspan"
               "type", "role", "lang", "aria-label", "aria-hidden", "reversed", "scope"}
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center);?\s*$")
 _SAFE_VALUE = re.compile(r"^[A-Za-z0-9_.:-]+$")
+# Ids of the page shell (templates/web/page.html). A heading "Inhoud" gets the id `inhoud`
+# from pandoc too, and the skip link must not land on it: the text's copy is renamed.
+SHELL_IDS = {"inhoud", "zoekterm", "zoekresultaten"}
+
+
+def text_id(value: str) -> str:
+    return f"{value}-tekst" if value in SHELL_IDS else value
 
 
 class PageContext:
@@ -49,9 +56,10 @@ class PageContext:
             if found is None:
                 return None
             page, is_heading = found
+            fragment = "#" + text_id(value[1:])
             if page == self.path:
-                return value
-            return self.relative(page) + ("" if is_heading else value)
+                return fragment
+            return self.relative(page) + ("" if is_heading else fragment)
         return None  # no other scheme, nor a path the site does not hold
 
     def src(self, value: str) -> str | None:
@@ -97,6 +105,8 @@ def _clean_attributes(el, context: PageContext) -> None:
         elif name in ("class", "role", "scope", "type") and not all(
                 _SAFE_VALUE.match(v) for v in value.split()):
             continue
+        elif name == "id":
+            el.set("id", text_id(value))
         elif name != "class":
             el.set(name, value)
     classes = [c for c in dict.fromkeys(classes) if _SAFE_VALUE.match(c)]
