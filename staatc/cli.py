@@ -127,24 +127,27 @@ def build(
     edition: EditionArg,
     out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default build/<year>).")] = None,
     format: Annotated[
-        Optional[str], typer.Option("--format", help="Comma-separated formats, e.g. docx,pdf (default: every format).")
-    ] = None,
+        str, typer.Option("--format", help="Comma-separated formats: docx, pdf, html, or all (default docx,pdf).")
+    ] = "docx,pdf",
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
-    """Build the rapportage and the kamerbrief as Word and accessible PDF."""
+    """Build the rapportage and the kamerbrief as Word and accessible PDF, and the web edition."""
     from staatc.commands.build import build_edition, default_out_dir
     from staatc.load.edition import resolve_edition
     from staatc.render.registry import formats as offered
 
     known = offered()
-    formats = tuple(f.strip() for f in (format or ",".join(known)).split(",") if f.strip())
-    unknown = [f for f in formats if f not in known]
-    if unknown or not formats:
-        raise typer.BadParameter(
-            f"unknown format {', '.join(unknown) or '(none)'}: use {', '.join(known)} or {','.join(known)}")
+    asked = {f.strip() for f in format.split(",") if f.strip()}
+    if "all" in asked:
+        asked = (asked - {"all"}) | set(known)
+    unknown = sorted(asked - set(known))
+    if unknown or not asked:
+        raise typer.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}: use "
+                                 f"{', '.join(known)}, a list such as docx,pdf, or all")
+    formats = tuple(f for f in known if f in asked)
     day = parse_as_of(as_of)
     with reported() as cwd:
         root = resolve_edition(edition, cwd)
@@ -156,6 +159,34 @@ def build(
     verb = "Up to date" if result.skipped else "Wrote"
     for path in result.outputs:
         typer.echo(f"{verb}: {_shown(path, cwd)}")
+
+
+@app.command()
+def serve(
+    edition: EditionArg,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (0: any free port).")] = 8000,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Build folder (default build/<year>).")] = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Preview the web edition on 127.0.0.1: rebuilt on every save, the open page reloads."""
+    from staatc.commands.serve import Preview, serve as run_preview
+    from staatc.load.edition import resolve_edition
+
+    cwd = Path.cwd()
+    day = parse_as_of(as_of) if as_of else None
+    try:
+        root = resolve_edition(edition, cwd)
+    except StaatcError as exc:
+        fail(exc)
+    out_dir = out or cwd / "build" / (root.name if not edition.isdigit() else edition)
+    preview = Preview(root, out_dir, cwd, as_of=(lambda: day) if day else date.today)
+    try:
+        run_preview(preview, port, lambda line: typer.echo(line, err=True))
+    except OSError as exc:
+        typer.echo(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}; choose another --port", err=True)
+        raise typer.Exit(1)
+    except KeyboardInterrupt:
+        pass
 
 
 def _shown(path: Path, cwd: Path) -> str:

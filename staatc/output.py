@@ -8,11 +8,14 @@ nothing changed can skip the work (Sphinx's `get_outdated_docs`, by content hash
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from staatc.errors import OutputError
 
@@ -47,6 +50,72 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def write_folder_atomic(target: Path, files: dict[str, bytes],
+                        finish: Callable[[Path], None] = lambda folder: None) -> None:
+    """Write a whole folder (the web edition) so a reader sees the old site or the new one.
+
+    The files go to a temporary folder beside `target`; `finish` may add to it (the search
+    index); then the two folders are exchanged in one step (Linux renameat2 RENAME_EXCHANGE)
+    and the old one is removed. Where the exchange is not there, two renames leave a moment
+    without a site, never half a site.
+    """
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=_TMP_SUFFIX))
+    except OSError as exc:
+        raise OutputError(f"cannot write in '{parent}' ({exc.strerror}): choose another "
+                          "folder", target) from None
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())
+        for name, data in files.items():
+            path = (tmp / name).resolve()
+            if not path.is_relative_to(tmp.resolve()) or path == tmp.resolve():
+                raise ValueError(f"site file {name!r} would be written outside {target}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        finish(tmp)
+        if target.is_dir() and not target.is_symlink() and _exchange(tmp, target):
+            shutil.rmtree(tmp)
+            return
+        if target.is_dir() and not target.is_symlink():
+            old = tmp.with_name(tmp.name + ".old")
+            os.rename(target, old)
+            os.rename(tmp, target)
+            shutil.rmtree(old)
+        else:
+            if target.exists() or target.is_symlink():
+                target.unlink()
+            os.rename(tmp, target)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise OutputError(f"cannot write '{target}' ({exc.strerror}): choose another folder",
+                          target) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ≥ 3.15); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash for a folder's files and their names: the stamp's record of the site."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(sha256(path.read_bytes()).encode())
+    return h.hexdigest()
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -78,11 +147,24 @@ class OutputFolder:
         self.written[name] = sha256(data)
         return target
 
+    def write_folder(self, name: str, files: dict[str, bytes],
+                     finish: Callable[[Path], None] = lambda folder: None) -> Path:
+        """A whole folder as one output (the web edition), written atomically."""
+        if name in self.written:
+            raise ValueError(f"output {name!r} written twice in one build")
+        target = self.path(name)
+        write_folder_atomic(target, files, finish)
+        self.written[name] = tree_digest(target)
+        return target
+
     def remove_stale_temp_files(self) -> None:
-        """Temp files a killed build left behind."""
+        """Temp files (and folders) a killed build left behind."""
         if self.root.is_dir():
-            for leftover in self.root.glob(f".*{_TMP_SUFFIX}"):
-                leftover.unlink(missing_ok=True)
+            for leftover in self.root.glob(f".*{_TMP_SUFFIX}*"):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink(missing_ok=True)
 
     def _stamp(self) -> dict:
         try:
@@ -102,7 +184,9 @@ class OutputFolder:
             return None
         for name, digest in stamp["files"].items():
             try:
-                if sha256(self.path(name).read_bytes()) != digest:
+                path = self.path(name)
+                found = tree_digest(path) if path.is_dir() else sha256(path.read_bytes())
+                if found != digest:
                     return None
             except (OSError, ValueError):
                 return None

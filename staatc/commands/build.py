@@ -20,16 +20,16 @@ from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
 from staatc import TEMPLATES, __version__
-from staatc.assemble.products import PRODUCTS
+from staatc.assemble.products import PRODUCTS, downloads
 from staatc.assemble.rapportage import theme_counts
 from staatc.validate.check import check_edition
 from staatc.errors import InvalidEdition, Problem, RenderLimitError
 from staatc.load.house_style import override_folder
 from staatc.output import OutputFolder
 from staatc.render.base import Renderer
-from staatc.render.registry import formats as registered_formats, renderer
+from staatc.render.registry import has_renderer, renderer
 
-FORMATS = registered_formats()
+FORMATS = ("docx", "pdf")  # the default; `--format all` asks for every registered format
 
 Progress = Callable[[str], None]
 
@@ -51,6 +51,18 @@ class BuildResult:
     problems: list[Problem]
     outputs: list[Path] = field(default_factory=list)
     skipped: bool = False
+
+
+def write_site(out: OutputFolder, name: str, site: dict[str, bytes], rendered: dict) -> Path:
+    """The site folder with copies of the documents it offers, then its search index."""
+    from staatc.render.web import DOWNLOADS
+    from staatc.render.web.search import index_site
+
+    files = dict(site)
+    for other, data in rendered.items():
+        if isinstance(data, bytes):
+            files[f"{DOWNLOADS}/{other}"] = data
+    return out.write_folder(name, files, finish=index_site)
 
 
 def sources_key(root: Path, formats: tuple[str, ...]) -> str:
@@ -92,7 +104,10 @@ def build_edition(
     strict: bool = False,
     force: bool = False,
     progress: Progress = lambda step: None,
+    charts: dict | None = None,
 ) -> BuildResult:
+    """`charts`, when given, keeps each chart drawn (by its figures) for the next build in
+    this process: `serve` rebuilds on every save, and most saves leave the figures alone."""
     out = OutputFolder(out_dir)
     key = sources_key(root, formats)
     stamp = None if force else out.up_to_date(key)
@@ -101,22 +116,36 @@ def build_edition(
 
     from staatc.assemble.chart import ChartProcess
 
-    chart_process = ChartProcess()  # imports matplotlib on the other core while we check
+    # Imports matplotlib on the other core while we check; not needed when a chart is kept.
+    chart_process = ChartProcess() if not charts else None
     try:
         progress("Checking the edition")
         result = check_edition(root, as_of)
         if result.failed(strict):
             raise InvalidEdition(result.problems)
         progress("Drawing the chart")
-        chart = chart_process.draw([(label, n) for _, label, n in theme_counts(result.edition)])
+        figures = tuple((label, n) for _, label, n in theme_counts(result.edition))
+        chart = (charts or {}).get(figures)
+        if chart is None:
+            chart_process = chart_process or ChartProcess()
+            chart = chart_process.draw(list(figures))
+        if charts is not None:
+            charts.clear()
+            charts[figures] = chart
     finally:
-        chart_process.close()
+        if chart_process is not None:
+            chart_process.close()
 
     year = result.edition.config.edition
+    built = [(p, fmt) for p in PRODUCTS for fmt in formats if has_renderer(p.name, fmt)]
+    offered = downloads(year, built)
     jobs = []
     for product in PRODUCTS:  # every product assembled before any is rendered
-        document = product.assemble(result, chart)
-        jobs += [Job(product.output_name(year, fmt), document, renderer(product.name, fmt)) for fmt in formats]
+        fmts = [fmt for p, fmt in built if p is product]
+        if fmts:
+            document = product.assemble(result, chart, offered)
+            jobs += [Job(product.output_name(year, fmt), document, renderer(product.name, fmt))
+                     for fmt in fmts]
 
     progress("Rendering " + ", ".join(j.name for j in jobs))
     try:
@@ -126,7 +155,10 @@ def build_edition(
 
     progress("Writing")
     out.remove_stale_temp_files()
-    paths = [out.write(name, data) for name, data in rendered.items()]
+    # Files first: a site copies the documents built beside it.
+    paths = [out.write(name, data) for name, data in rendered.items() if isinstance(data, bytes)]
+    paths += [write_site(out, name, data, rendered) for name, data in rendered.items()
+              if not isinstance(data, bytes)]
     out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
     return BuildResult(result.problems, paths)
 
@@ -154,13 +186,13 @@ def _as_dict(problem: Problem) -> dict:
             "code": problem.code, "message": problem.message}
 
 
-def render_all(jobs: list[Job]) -> dict[str, bytes]:
+def render_all(jobs: list[Job]) -> dict[str, bytes | dict[str, bytes]]:
     """Render every job side by side: each spends its time in a pandoc subprocess or in
     Typst's compiler, neither holding the GIL, so the build takes about as long as the slowest."""
     if len(jobs) == 1:
         return {jobs[0].name: jobs[0].renderer.render(jobs[0].document)}
     # The slowest first (a PDF: pandoc, then Typst), so it never waits for a free worker.
-    ordered = sorted(jobs, key=lambda job: job.renderer.name != "pdf")
+    ordered = sorted(jobs, key=lambda job: job.renderer.name not in ("pdf", "html"))
     with ThreadPoolExecutor(max_workers=min(4, len(jobs)), thread_name_prefix="staatc-render") as pool:
         futures = {job.name: pool.submit(job.renderer.render, job.document) for job in ordered}
         return {job.name: futures[job.name].result() for job in jobs}

@@ -3,7 +3,8 @@
     from staatc.render.registry import renderer
     pdf_bytes = renderer("rapportage", "pdf").render(doc)
 
-Renderers return bytes and write nothing; the writer (staatc.output) does that. The build
+Renderers return bytes and write nothing; the writer (staatc.output) does that. The web
+edition is `staatc.render.web.SiteRenderer`: a `Site` in, every file of the site out. The build
 (staatc.commands.build.render_all) runs them side by side in threads.
 """
 

@@ -16,12 +16,17 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("rapportage", "pdf"): "staatc.render.rapportage_pdf:PdfRenderer",
     ("kamerbrief", "docx"): "staatc.render.kamerbrief_docx:KamerbriefDocxRenderer",
     ("kamerbrief", "pdf"): "staatc.render.kamerbrief_pdf:KamerbriefPdfRenderer",
+    ("web", "html"): "staatc.render.web:SiteRenderer",
 }
 
 
 def formats() -> tuple[str, ...]:
     """Every format the registry offers, in registry order: what `build --format` accepts."""
     return tuple(dict.fromkeys(fmt for _, fmt in RENDERERS))
+
+
+def has_renderer(product: str, fmt: str) -> bool:
+    return (product, fmt) in RENDERERS
 
 
 def renderer(product: str, fmt: str) -> Renderer:

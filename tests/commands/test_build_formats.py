@@ -15,7 +15,7 @@ def with_txt(monkeypatch):
 
 def test_format_choices_come_from_the_registry(edition, run, with_txt) -> None:
     bad = run("build", "2024", "--format", "odt")
-    assert bad.exit_code == 2 and "use docx, pdf, txt" in bad.output
+    assert bad.exit_code == 2 and "use docx, pdf, html, txt" in bad.output
 
 
 def test_a_registered_format_builds_every_product(edition, run, with_txt, tmp_path) -> None:
