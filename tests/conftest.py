@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from helpers import copy_root
 
-settings.register_profile("dev", max_examples=40)
+settings.register_profile("dev", max_examples=25)
 settings.register_profile("ci", max_examples=500, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
