@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pypandoc
+
+from helpers.files import elements
 import pytest
 
 from staatc.assemble.rapportage import CHART_PATH, assemble, escape, prepare_body
@@ -67,21 +69,10 @@ def _image_alt(markdown: str) -> str:
     import json
 
     ast = json.loads(pypandoc.convert_text(markdown, "json", format="markdown", extra_args=["--sandbox"]))
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("t") == "Image":
-                found.append(pypandoc.convert_text(
-                    json.dumps({**ast, "blocks": [{"t": "Plain", "c": node["c"][1]}]}), "plain",
-                    format="json", extra_args=["--wrap=none"]).strip())
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(ast["blocks"])
+    found = [pypandoc.convert_text(
+        json.dumps({**ast, "blocks": [{"t": "Plain", "c": node["c"][1]}]}), "plain",
+        format="json", extra_args=["--wrap=none"]).strip()
+        for node in elements(ast["blocks"], ("Image",))]
     assert len(found) == 1
     return found[0]
 

@@ -14,6 +14,8 @@ from typing import Callable
 
 import pytest
 
+from helpers.files import write_file
+
 CH1 = "chapters/01-inleiding.md"
 CH2 = "chapters/02-complexiteitsreductie.md"
 UWV = "standen/uwv.md"
@@ -34,12 +36,7 @@ def edit(rel: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]
 
 def write(rel: str, content: str | bytes) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        write_file(root / rel, content)
 
     return apply
 

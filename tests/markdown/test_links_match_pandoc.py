@@ -12,6 +12,7 @@ import json
 from collections import Counter
 
 import pypandoc
+from helpers.files import elements
 from hypothesis import given, settings, strategies as st
 
 from staatc.markdown.links import find_links
@@ -63,20 +64,8 @@ documents = st.integers(1, 8).flatmap(lambda n: st.tuples(*(document(i) for i in
 
 def pandoc_targets(markdown: str) -> Counter:
     ast = json.loads(pypandoc.convert_text(markdown, "json", format=READER, extra_args=["--sandbox"]))
-    found: Counter = Counter()
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if node.get("t") in ("Link", "Image"):
-                found[(node["t"] == "Image", node["c"][2][0])] += 1
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(ast["blocks"])
-    return found
+    return Counter((node["t"] == "Image", node["c"][2][0])
+                   for node in elements(ast["blocks"], ("Link", "Image")))
 
 
 @settings(deadline=None)  # a pandoc run, on a machine shared with other builds

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 
 from helpers import examples
+from helpers.files import write_file
 from helpers.strategies import AS_OF, editions
 from staatc.validate.check import check_edition
 from staatc.errors import Problem, StaatcError
@@ -25,12 +26,7 @@ from staatc.errors import Problem, StaatcError
 
 def write(files: dict[str, str | bytes], root: Path) -> None:
     for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        write_file(root / rel, content)
 
 
 def assert_well_formed(problems: list[Problem], root: Path) -> None:
