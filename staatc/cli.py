@@ -137,6 +137,7 @@ def build(
     """Build the rapportage and the kamerbrief as Word and accessible PDF, and the web edition."""
     from staatc.commands.build import build_edition, default_out_dir
     from staatc.load.edition import resolve_edition
+    from staatc.reporting.progress import progress_line
     from staatc.render.registry import formats as offered
 
     known = offered()
@@ -151,7 +152,7 @@ def build(
     day = parse_as_of(as_of)
     with reported() as cwd:
         root = resolve_edition(edition, cwd)
-        with _progress(quiet) as step:
+        with progress_line(quiet) as step:
             result = build_edition(root, out or default_out_dir(edition, root, cwd), day, formats,
                                    strict=strict, force=force, progress=step)
     for problem in result.problems:
@@ -172,13 +173,12 @@ def serve(
     from staatc.commands.serve import Preview, serve as run_preview
     from staatc.load.edition import resolve_edition
 
-    cwd = Path.cwd()
+    from staatc.commands.build import default_out_dir
+
     day = parse_as_of(as_of) if as_of else None
-    try:
+    with reported() as cwd:
         root = resolve_edition(edition, cwd)
-    except StaatcError as exc:
-        fail(exc)
-    out_dir = out or cwd / "build" / (root.name if not edition.isdigit() else edition)
+    out_dir = out or default_out_dir(edition, root, cwd)
     preview = Preview(root, out_dir, cwd, as_of=(lambda: day) if day else date.today)
     try:
         run_preview(preview, port, lambda line: typer.echo(line, err=True))
@@ -193,30 +193,6 @@ def _shown(path: Path, cwd: Path) -> str:
     import os
 
     return os.path.relpath(path, cwd)
-
-
-class _progress:
-    """A rich status line on a terminal; silent when piped, in CI or with --quiet."""
-
-    def __init__(self, quiet: bool):
-        self.status = None
-        if not quiet and sys.stderr.isatty():
-            from rich.console import Console
-
-            self.status = Console(stderr=True).status("Building")
-
-    def __enter__(self):
-        if self.status is not None:
-            self.status.start()
-        return self.update
-
-    def update(self, step: str) -> None:
-        if self.status is not None:
-            self.status.update(step + " …")
-
-    def __exit__(self, *exc) -> None:
-        if self.status is not None:
-            self.status.stop()
 
 
 @app.command()

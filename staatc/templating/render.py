@@ -42,7 +42,7 @@ class _NoLoader:
 def environment():
     from jinja2 import StrictUndefined
 
-    from staatc.templating.limits import LimitedSandbox  # sizes, calls, `~`: see template_limits.py
+    from staatc.templating.limits import LimitedSandbox  # sizes, calls, `~`: see limits.py
 
     env = LimitedSandbox(
         undefined=StrictUndefined,
@@ -95,7 +95,8 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateNotFound
 
-    from staatc.templating.limits import Budget, LimitExceeded, check_source
+    from staatc.templating.budget import Budget
+    from staatc.templating.limits import LimitExceeded, check_source
 
     env = environment()
     try:

@@ -71,7 +71,8 @@ def test_yaml_syntax_error_in_every_machine_format(edition, run, fmt) -> None:
         assert "editions/2024/edition.yaml" in failing
 
 
-@pytest.mark.parametrize("args", [("build", "2031"), ("milestones", "2031"), ("diff", "2031", "2031")])
+@pytest.mark.parametrize("args", [("build", "2031"), ("milestones", "2031"), ("diff", "2031", "2031"),
+                                  ("serve", "2031")])
 def test_every_command_reports_a_missing_edition_the_same_way(nowhere, run, args) -> None:
     result = run(*args)
     assert result.exit_code == 1
