@@ -19,7 +19,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from staatc.diff.model import DocDiff, EditionDiff, FieldChange, shown_value
-from staatc.diff.words import Kind, layout
+from staatc.diff.layout import layout
+from staatc.diff.words import Kind
 from staatc.dutch import dutch_date
 
 AUTHOR = "staatc"

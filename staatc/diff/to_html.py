@@ -10,7 +10,8 @@ from __future__ import annotations
 from html import escape
 
 from staatc.diff.model import DocDiff, EditionDiff, FieldChange, shown_value
-from staatc.diff.words import LINE, layout
+from staatc.diff.layout import layout
+from staatc.diff.words import LINE
 
 CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}

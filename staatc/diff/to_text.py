@@ -11,7 +11,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from staatc.diff.model import DocDiff, EditionDiff, FieldChange, shown_value
-from staatc.diff.words import LINE, Paragraph, layout
+from staatc.diff.layout import Paragraph, layout
+from staatc.diff.words import LINE
 
 STYLE = {"insert": "green underline", "delete": "red strike", "equal": ""}
 MARK = {"insert": ("{+", "+}"), "delete": ("[-", "-]")}

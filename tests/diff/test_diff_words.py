@@ -7,15 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import examples
-from staatc.diff.words import (
-    LINE,
-    PARA,
-    diff_texts,
-    layout,
-    read_back,
-    tokenize,
-    words_by_paragraph,
-)
+from staatc.diff.layout import layout, read_back
+from staatc.diff.words import LINE, PARA, diff_texts, tokenize, words_by_paragraph
 
 
 def test_rewrapping_and_spacing_are_no_change() -> None:
