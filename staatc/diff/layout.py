@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from staatc.diff.words import BREAKS, LINE, PARA, Kind, TextDiff
+from staatc.diff.words import BREAKS, PARA, Kind, TextDiff
 
 
 @dataclass(frozen=True)
