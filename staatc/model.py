@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator,
+                      model_validator)
 
 from staatc import TEMPLATES
 
@@ -54,10 +55,20 @@ class Readability(_Strict):
     sentence_words: int = Field(default=25, ge=5)  # longer sentences get a warning
 
 
+class Oproep(_Strict):
+    """An oproep (call to action) of the Staat; a later edition records what became of it."""
+
+    id: Slug
+    titel: Text
+    aanscherping: Text | None = None  # how a later edition sharpens it
+    reactie: Text | None = None       # how government responded, which steps were taken
+
+
 class EditionConfig(_Strict):
     """The fields of `edition.yaml`."""
 
     edition: int
+    vorige: int | None = None  # the predecessor; default: the nearest earlier edition folder
     title: Text
     subtitle: Text | None = None
     status: Literal["concept", "definitief"]
@@ -69,6 +80,31 @@ class EditionConfig(_Strict):
     # Any warning's code → off | warning | error (staatc.validate.registry checks the codes).
     checks: dict[str, CheckLevel] = Field(default_factory=dict)
     readability: Readability = Field(default_factory=Readability)
+    oproepen: list[Oproep] = Field(default_factory=list)
+    # A theme written as `{label: …, was: old-key}` was renamed since the predecessor: key → old
+    # key. Filled from `themes` (below), so `themes` stays key → label for everything else.
+    theme_was: dict[Slug, Slug] = Field(default_factory=dict, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_themes(cls, data):
+        if not isinstance(data, dict):
+            return data
+        if "theme_was" in data:
+            raise ValueError("unknown key 'theme_was': write 'was:' under the theme instead")
+        themes = data.get("themes")
+        if not isinstance(themes, dict):
+            return data
+        labels, was = {}, {}
+        for key, value in themes.items():
+            # Anything else stays as written, so pydantic reports it at the theme's line.
+            if isinstance(value, dict) and "label" in value and set(value) <= {"label", "was"}:
+                labels[key] = value["label"]
+                if "was" in value:
+                    was[key] = value["was"]
+            else:
+                labels[key] = value
+        return {**data, "themes": labels, "theme_was": was}
 
     @field_validator("checks", mode="before")
     @classmethod
@@ -116,6 +152,7 @@ class ChapterMeta(_Strict):
     status: ChapterStatus
     owner: Text
     deadline: date
+    oproep: Slug | None = None  # the id of the oproep (edition.yaml) this chapter treats
 
 
 class Chapter(_Document, ChapterMeta):
@@ -127,6 +164,8 @@ class Chapter(_Document, ChapterMeta):
 class Knelpunt(_Strict):
     thema: Slug
     titel: Text
+    # The same id in another edition is the same knelpunt (else: organisation + theme).
+    id: Slug | None = None
 
 
 class StandMeta(_Strict):

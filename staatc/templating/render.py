@@ -15,7 +15,9 @@ from typing import Any
 
 from staatc.dutch import dutch_date
 from staatc.errors import Problem, TemplateError
+from staatc.load.series import Series
 from staatc.model import Edition
+from staatc.series.figures import edition_records
 
 MAX_OUTPUT = 5_000_000  # characters one document may grow to (template_limits.MAX_SIZE)
 
@@ -72,9 +74,12 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def context(edition: Edition) -> dict[str, Any]:
+def context(edition: Edition, series: Series | None = None) -> dict[str, Any]:
     config = edition.config
     return {
+        # One record per edition, oldest first (staatc.series.figures): prose can compute
+        # "{{ series[-1].nieuw | length }} nieuwe Standen" instead of typing it.
+        "series": _plain(edition_records(series)) if series else [],
         "edition": _plain(config) if config else {},
         "themes": dict(config.themes) if config else {},
         "milestones": _plain(config.milestones) if config else [],
@@ -139,11 +144,11 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
     except SecurityError as exc:
         raise _located(exc, path, first_line,
                        f"this expression is not allowed ({exc}); use only the edition's data "
-                       "(edition, themes, milestones, chapters, standen, onderzoeken)") from None
+                       "(edition, themes, milestones, chapters, standen, onderzoeken, series)") from None
     except UndefinedError as exc:
         raise _located(exc, path, first_line,
                        f"unknown name in template expression ({exc.message}); the names you can "
-                       "use are edition, themes, milestones, chapters, standen and onderzoeken") from None
+                       "use are edition, themes, milestones, chapters, standen, onderzoeken and series") from None
     except TemplateNotFound as exc:
         raise _located(exc, path, first_line, f"cannot include '{exc.message}'") from None
     except RecursionError as exc:
@@ -179,11 +184,11 @@ def _located(exc: BaseException, path: Path, first_line: int, message: str) -> T
 
 
 
-def render_texts(edition: Edition) -> tuple[dict[Path, str], list[Problem]]:
+def render_texts(edition: Edition, series: Series | None = None) -> tuple[dict[Path, str], list[Problem]]:
     """Render every document's body once; return the texts by file and the problems."""
     if edition.config is None:
         return {}, []  # edition.yaml's own errors say it all; names in expressions would cascade
-    ctx = context(edition)
+    ctx = context(edition, series)
     texts: dict[Path, str] = {}
     problems: list[Problem] = []
     for doc in edition.documents():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from staatc.errors import Problem, has_errors, sort_problems
 from staatc.load.edition import load_edition
+from staatc.load.series import Series, load_series
 from staatc.model import Edition
 from staatc.templating.render import render_texts
 from staatc.validate.registry import Inputs, apply_levels, config_problems, levels, run_rules
@@ -26,6 +27,7 @@ class CheckResult:
     texts: dict[Path, str]  # each document's body with its expressions rendered
     # Things to tell the editor that are not problems in the text ("spelling not checked: …").
     notices: list[str] = field(default_factory=list)
+    series: Series = field(default_factory=Series)  # this edition and its predecessors
 
     def failed(self, strict: bool = False) -> bool:
         return has_errors(self.problems) or (strict and bool(self.problems))
@@ -33,20 +35,22 @@ class CheckResult:
 
 def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResult:
     edition, problems = load_edition(root)
-    texts, template_problems = render_texts(edition)
+    series, link_problems = load_series(edition)  # how the editions link up: found while loading
+    problems = [*problems, *link_problems]
+    texts, template_problems = render_texts(edition, series)
     level = levels(edition)
-    inputs = Inputs(edition, texts, as_of)
+    inputs = Inputs(edition, texts, as_of, series=series)
     notices: list[str] = []
     if editorial and edition.config is not None and level["spelling"] != "off":
         from staatc.validate.editorial import spelling_inputs
 
         woordenlijst, speller, word_problems, notices = spelling_inputs(edition.root)
         problems = [*problems, *word_problems]
-        inputs = Inputs(edition, texts, as_of, woordenlijst, speller)
+        inputs = Inputs(edition, texts, as_of, woordenlijst, speller, series)
     problems = [
         *problems,
         *template_problems,
         *config_problems(edition),
         *run_rules(inputs, level, editorial),
     ]
-    return CheckResult(edition, sort_problems(apply_levels(problems, level)), texts, notices)
+    return CheckResult(edition, sort_problems(apply_levels(problems, level)), texts, notices, series)
