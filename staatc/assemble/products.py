@@ -20,29 +20,36 @@ DocT = TypeVar("DocT")
 
 
 @dataclass(frozen=True)
+class Charts:
+    """The charts drawn once per build (in their own process); products that show them take them."""
+
+    knelpunten: bytes | None = None  # knelpunten per theme
+    trend: bytes | None = None       # per theme and edition; only with a predecessor
+
+
+@dataclass(frozen=True)
 class Product(Generic[DocT]):
     name: str   # "rapportage": the registry's key
     stem: str   # "staat-van-de-uitvoering": output files are <stem>-<year>.<format>
     title: str  # what a download link calls it: "Staat van de Uitvoering"
-    # The chart is drawn once per build (in its own process); products that show it take it.
     # `downloads` are the files built beside it (the web edition offers them on every page).
-    assemble: Callable[[CheckResult, bytes | None, tuple[Download, ...]], DocT]
+    assemble: Callable[[CheckResult, Charts, tuple[Download, ...]], DocT]
     folder: bool = False  # a site is a folder of files, named by its stem alone
 
     def output_name(self, year: int, fmt: str) -> str:
         return self.stem if self.folder else f"{self.stem}-{year}.{fmt}"
 
 
-def _rapportage(result: CheckResult, chart: bytes | None, downloads: tuple[Download, ...]) -> Document:
-    return assemble(result, chart=chart)
+def _rapportage(result: CheckResult, charts: Charts, downloads: tuple[Download, ...]) -> Document:
+    return assemble(result, chart=charts.knelpunten, trend_chart=charts.trend)
 
 
-def _kamerbrief(result: CheckResult, chart: bytes | None, downloads: tuple[Download, ...]) -> Letter:
+def _kamerbrief(result: CheckResult, charts: Charts, downloads: tuple[Download, ...]) -> Letter:
     return assemble_letter(result)
 
 
-def _web(result: CheckResult, chart: bytes | None, downloads: tuple[Download, ...]) -> Site:
-    return assemble_site(result, chart, downloads)
+def _web(result: CheckResult, charts: Charts, downloads: tuple[Download, ...]) -> Site:
+    return assemble_site(result, charts.knelpunten, downloads)
 
 
 RAPPORTAGE: Product[Document] = Product("rapportage", "staat-van-de-uitvoering",

@@ -181,17 +181,27 @@ def document_meta(ed: Edition) -> DocumentMeta:
     )
 
 
-def assemble(result: CheckResult, chart: bytes | None = None) -> Document:
-    """The rapportage as one document. `chart` is the PNG of the knelpunten per theme."""
+def assemble(result: CheckResult, chart: bytes | None = None, trend_chart: bytes | None = None) -> Document:
+    """The rapportage as one document. `chart` is the PNG of the knelpunten per theme,
+    `trend_chart` the one per theme and edition (only for an edition with a predecessor)."""
+    from staatc.assemble.trends import TREND_CHART_PATH, trends_section  # it uses escape() from here
+
     ed = result.edition
     sections = [chapter_section(result, c) for c in sorted(ed.chapters, key=lambda c: c.number)]
     sections.append(knelpunten_section(ed, chart is not None))
+    if (trends := trends_section(result.series, trend_chart is not None)) is not None:
+        sections.append(trends)
     sections.append(onderzoeken_section(result))
     sections.append(standen_section(result))
     media = {name: path.read_bytes() for name, path in _used_images(result).items()}
     if chart is not None:
         media[CHART_PATH] = chart
-    return Document(meta=document_meta(ed), markdown="\n\n".join(sections) + "\n", media=media,
+    if trend_chart is not None and len(result.series) > 1:
+        media[TREND_CHART_PATH] = trend_chart
+    return Document(meta=document_meta(ed), markdown="
+
+".join(sections) + "
+", media=media,
                     style=ed.house_style)
 
 

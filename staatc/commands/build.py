@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
 from staatc import TEMPLATES, __version__
-from staatc.assemble.products import PRODUCTS, downloads
+from staatc.assemble.products import PRODUCTS, Charts, downloads
 from staatc.assemble.rapportage import theme_counts
+from staatc.assemble.trends import trend_chart_input
 from staatc.validate.check import check_edition
 from staatc.errors import InvalidEdition, Problem, RenderLimitError
 from staatc.load.house_style import override_folder
@@ -123,15 +124,18 @@ def build_edition(
         result = check_edition(root, as_of)
         if result.failed(strict):
             raise InvalidEdition(result.problems)
-        progress("Drawing the chart")
+        progress("Drawing the charts")
         figures = tuple((label, n) for _, label, n in theme_counts(result.edition))
-        chart = (charts or {}).get(figures)
-        if chart is None:
+        # The trend chart only for an edition with a predecessor; kept with the same figures.
+        trend = trend_chart_input(result.series) if len(result.series) > 1 else None
+        kept = (figures, json.dumps(trend))
+        drawn = (charts or {}).get(kept)
+        if drawn is None:
             chart_process = chart_process or ChartProcess()
-            chart = chart_process.draw(list(figures))
+            drawn = Charts(*chart_process.draw_both(list(figures), trend))
         if charts is not None:
             charts.clear()
-            charts[figures] = chart
+            charts[kept] = drawn
     finally:
         if chart_process is not None:
             chart_process.close()
@@ -143,7 +147,7 @@ def build_edition(
     for product in PRODUCTS:  # every product assembled before any is rendered
         fmts = [fmt for p, fmt in built if p is product]
         if fmts:
-            document = product.assemble(result, chart, offered)
+            document = product.assemble(result, drawn, offered)
             jobs += [Job(product.output_name(year, fmt), document, renderer(product.name, fmt))
                      for fmt in fmts]
 

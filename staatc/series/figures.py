@@ -38,6 +38,7 @@ class Returning:
 
     slug: str
     organisatie: str
+    afkorting: str
     thema: str
     titel: str
     sinds: int  # the first year of the unbroken run up to now
@@ -129,8 +130,8 @@ def returning_knelpunten(series: Series) -> list[Returning]:
                     break
                 sinds = ed.year
             if sinds is not None:
-                found.append(Returning(stand.slug, stand.organisatie, theme, k.titel, sinds))
-    return sorted(found, key=lambda r: (r.sinds, r.organisatie.casefold(), r.thema))
+                found.append(Returning(stand.slug, stand.organisatie, stand.afkorting, theme, k.titel, sinds))
+    return sorted(found, key=lambda r: (r.sinds, r.afkorting.casefold(), r.thema))
 
 
 def oproepen_rows(series: Series) -> list[OproepRow]:
