@@ -284,6 +284,28 @@ def diff(
         Console(highlight=False, soft_wrap=True).print(result.text, end="")
 
 
+class TrendsFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def trends(
+    edition: Annotated[
+        Optional[str], typer.Argument(help="A year or an edition folder (default: the newest edition).")
+    ] = None,
+    format: Annotated[TrendsFormat, typer.Option("--format", help="Output format.")] = TrendsFormat.text,
+) -> None:
+    """The edition against the ones before it: Standen, knelpunten per theme, oproepen."""
+    from staatc.commands.trends import load_trends, render
+
+    # Problems in the series go to stderr as file:line: error: …, whatever the format.
+    with reported() as cwd:
+        series = load_trends(edition, cwd, date.today())
+    sys.stdout.write(render(series, format.value))
+
+
 def main() -> None:
     app()
 
