@@ -79,8 +79,8 @@ def as_text(series: Series) -> str:
         for o in oproepen:
             out.append(f"  {o.titel} (sinds {o.sinds})")
             for step in o.steps:
-                said = "; ".join(f"{k}: {v}" for k, v in (("reactie", step.reactie),
-                                                          ("aanscherping", step.aanscherping)) if v)
+                said = " ".join(f"{k}: {v}" for k, v in (("Reactie", step.reactie),
+                                                          ("Aanscherping", step.aanscherping)) if v)
                 if not said:
                     said = "oproep gedaan" if step.year == o.sinds else "–"
                 out.append(f"    {step.year}: {said}")
