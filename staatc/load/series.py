@@ -75,7 +75,7 @@ def load_series(edition: Edition) -> tuple[Series, list[Problem]]:
         where = (here.config_source.path, line)
         years = [e.year for e in chain]
         if year in years:
-            path = " → ".join(str(y) for y in [*years[years.index(year):], year])
+            path = " → ".join(str(y) for y in [here.year, *years[years.index(year):]])
             problems.append(_err(*where, "series-cycle",
                                  f"'vorige: {year}' makes the series go round in a circle "
                                  f"({path}): name an earlier edition, or remove 'vorige' "
