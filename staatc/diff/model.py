@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from staatc.diff.words import TextDiff, diff_texts, tokenize, whole
 from staatc.model import Chapter, Edition, Knelpunt, Onderzoek, Stand, _Document
+from staatc.series.figures import pair_by_id
 
 Change = Literal["added", "removed", "changed"]
 DocKind = Literal["chapter", "stand", "onderzoek", "kamerbrief"]
@@ -77,6 +78,8 @@ class DocDiff:
     status: str | None = None  # chapters: status on the new side (old side when removed)
     knelpunten_added: tuple[Knelpunt, ...] = ()
     knelpunten_removed: tuple[Knelpunt, ...] = ()
+    # (old, new): the same knelpunt `id` with another title or theme (staatc.series identities)
+    knelpunten_changed: tuple[tuple[Knelpunt, Knelpunt], ...] = ()
 
     def field(self, name: str) -> FieldChange | None:
         return next((f for f in self.fields if f.field == name), None)
@@ -231,11 +234,12 @@ def _changed(old: Side, new: Side, kind: DocKind, a: _Document, b: _Document,
     fields = _fields(a, b, names)
     text = diff_texts(old.text(a), new.text(b))
     gone, came = _knelpunten(a, b) if isinstance(b, Stand) else ((), ())
-    if not (fields or text.changed or gone or came):
+    same, gone, came = pair_by_id(gone, came)
+    if not (fields or text.changed or gone or came or same):
         return None
     return DocDiff(kind, "changed", b.slug, _title(b), text, fields,
                    number=getattr(b, "number", None), status=getattr(b, "status", None),
-                   knelpunten_added=came, knelpunten_removed=gone)
+                   knelpunten_added=came, knelpunten_removed=gone, knelpunten_changed=same)
 
 
 def _knelpunten(a: Stand, b: Stand) -> tuple[tuple[Knelpunt, ...], tuple[Knelpunt, ...]]:

@@ -77,6 +77,9 @@ def _document(writer: _Writer, item: DocDiff) -> None:
         writer.paragraph([("insert", f"Knelpunt ({k.thema}): {k.titel}")], "insert")
     for k in item.knelpunten_removed:
         writer.paragraph([("delete", f"Knelpunt ({k.thema}): {k.titel}")], "delete")
+    for old, new in item.knelpunten_changed:
+        writer.paragraph([("equal", "Knelpunt "), ("delete", f"({old.thema}): {old.titel}"),
+                          ("insert", f"({new.thema}): {new.titel}")], None)
     paragraphs = layout(item.text)
     for i, para in enumerate(paragraphs):
         last = i == len(paragraphs) - 1

@@ -98,6 +98,8 @@ def _document(doc: DocDiff) -> str:
              for k in doc.knelpunten_added]
     meta += [f"knelpunt removed: <del>[{escape(k.thema)}] {escape(k.titel)}</del>"
              for k in doc.knelpunten_removed]
+    meta += [f"knelpunt changed ({escape(new.id)}): <del>[{escape(old.thema)}] {escape(old.titel)}</del> "
+             f"<ins>[{escape(new.thema)}] {escape(new.titel)}</ins>" for old, new in doc.knelpunten_changed]
     out += [f'<p class="meta">{m}</p>' for m in meta]
     if doc.text.changed:
         out.append('<div lang="nl">')

@@ -13,6 +13,7 @@ from typing import Any
 
 from staatc.diff.model import DocDiff, EditionDiff, FieldChange
 from staatc.diff.words import BREAKS, TextDiff
+from staatc.model import Knelpunt
 
 SIGN = {"equal": "=", "insert": "+", "delete": "-"}
 
@@ -25,6 +26,8 @@ def render(diff: EditionDiff) -> str:
 def _default(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Knelpunt):  # `id` only when the editor gave one: the old shape stays
+        return value.model_dump(exclude_none=True)
     if hasattr(value, "model_dump"):
         return value.model_dump()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
@@ -79,7 +82,8 @@ def _changed(doc: DocDiff) -> dict[str, Any]:
                            "text": text_dict(doc.text)}
     if doc.kind == "stand":
         out["knelpunten"] = {"added": list(doc.knelpunten_added),
-                             "removed": list(doc.knelpunten_removed)}
+                             "removed": list(doc.knelpunten_removed),
+                             "changed": [{"old": old, "new": new} for old, new in doc.knelpunten_changed]}
     if doc.kind == "chapter":
         out["number"] = doc.number
         out["status"] = doc.status

@@ -104,6 +104,8 @@ def _document(out: Text, doc: DocDiff, color: bool) -> None:
     details += [_field(f) for f in doc.fields if f.field not in ("slug", "number")]
     details += [f"knelpunt added [{k.thema}]: {k.titel}" for k in doc.knelpunten_added]
     details += [f"knelpunt removed [{k.thema}]: {k.titel}" for k in doc.knelpunten_removed]
+    details += [f"knelpunt changed ({new.id}) [{old.thema}] {old.titel} → [{new.thema}] {new.titel}"
+                for old, new in doc.knelpunten_changed]
     for line in details:
         out.append(f"      {line}\n")
     if doc.text.changed:

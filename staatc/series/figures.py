@@ -162,3 +162,14 @@ def edition_records(series: Series) -> list[dict]:
             "oproepen": [o.model_dump() for o in ed.config.oproepen],
         })
     return records
+
+
+def pair_by_id(removed: tuple[Knelpunt, ...], added: tuple[Knelpunt, ...]
+               ) -> tuple[tuple[tuple[Knelpunt, Knelpunt], ...], tuple[Knelpunt, ...], tuple[Knelpunt, ...]]:
+    """Knelpunten with the same id on both sides are one knelpunt that changed (`staatc diff`):
+    returns (old, new) pairs and what is left removed and added."""
+    new_by_id = {k.id: k for k in added if k.id}
+    pairs = tuple((k, new_by_id[k.id]) for k in removed if k.id in new_by_id)
+    paired = {old.id for old, _ in pairs}
+    return (pairs, tuple(k for k in removed if k.id not in paired),
+            tuple(k for k in added if not (k.id and k.id in paired)))

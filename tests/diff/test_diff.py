@@ -116,6 +116,7 @@ def test_json_lists_exactly_the_known_changes(pair, run) -> None:
         "added": [{"thema": "gegevensuitwisseling", "titel": "Gegevens van gemeenten komen laat"}],
         "removed": [{"thema": "gegevensuitwisseling",
                      "titel": "Gegevens van andere organisaties komen laat"}],
+        "changed": [],  # knelpunten without an id: removed and added
     }
     assert uwv["text"]["inserted_words"] == 2 and uwv["text"]["deleted_words"] == 0
     assert ["+", "steeds vaker"] in uwv["text"]["ops"]
@@ -397,3 +398,28 @@ def test_missing_edition(pair, run) -> None:
     result = run("diff", "2022", "2024")
     assert result.exit_code == 1
     assert "no edition found" in result.stderr
+
+
+def test_a_knelpunt_with_an_id_that_changed_is_changed_not_removed_and_added(edition, run) -> None:
+    import shutil
+
+    old = edition.parent / "2023"
+    shutil.copytree(edition, old)
+    config = old / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("edition: 2024", "edition: 2023"), encoding="utf-8")
+    for root, thema, titel in ((old, "gegevensuitwisseling", "Gegevens van andere organisaties komen laat"),
+                               (edition, "complexiteit", "Gegevens van gemeenten komen te laat")):
+        uwv = root / "standen" / "uwv.md"
+        text = uwv.read_text(encoding="utf-8").replace(
+            "  - thema: gegevensuitwisseling\n    titel: Gegevens van andere organisaties komen laat",
+            f"  - thema: {thema}\n    titel: {titel}\n    id: uwv-gegevens")
+        uwv.write_text(text, encoding="utf-8")
+    result = run("diff", "2023", "2024", "--format", "json")
+    assert result.exit_code == 0, result.output
+    [uwv] = [s for s in json.loads(result.stdout)["standen"]["changed"] if s["slug"] == "uwv"]
+    assert uwv["knelpunten"]["added"] == [] and uwv["knelpunten"]["removed"] == []
+    [change] = uwv["knelpunten"]["changed"]
+    assert change["old"]["thema"] == "gegevensuitwisseling" and change["new"]["thema"] == "complexiteit"
+    text = run("diff", "2023", "2024").stdout
+    assert "knelpunt changed (uwv-gegevens) [gegevensuitwisseling]" in text
+    assert "knelpunt removed" not in text
