@@ -66,7 +66,9 @@ def trend_chart(years: list[int], themes: list[tuple[str, list[int]]]) -> bytes:
         ax.tick_params(axis="y", labelsize=9)
         top = max([n for _, counts in themes for n in counts] + [1])
         ax.set_xlim(0, top * 1.15)
-        ax.legend(title="Editie", fontsize=8, title_fontsize=8, loc="lower right", frameon=False)
+        # Above the bars, where no bar can run into it.
+        ax.legend(title="Editie", fontsize=8, title_fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0),
+                  ncol=len(years), frameon=False)
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="png", metadata={"Software": None})

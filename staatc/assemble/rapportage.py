@@ -189,7 +189,8 @@ def assemble(result: CheckResult, chart: bytes | None = None, trend_chart: bytes
     ed = result.edition
     sections = [chapter_section(result, c) for c in sorted(ed.chapters, key=lambda c: c.number)]
     sections.append(knelpunten_section(ed, chart is not None))
-    if (trends := trends_section(result.series, trend_chart is not None)) is not None:
+    treated = {c.oproep: (c.slug, c.title, c.part) for c in ed.chapters if c.oproep}
+    if (trends := trends_section(result.series, trend_chart is not None, treated)) is not None:
         sections.append(trends)
     sections.append(onderzoeken_section(result))
     sections.append(standen_section(result))

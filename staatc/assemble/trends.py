@@ -107,7 +107,7 @@ def _returning_part(series: Series) -> list[str]:
     return lines + ["", ": Knelpunten die terugkomen {#tbl-door-de-jaren-terug}", ""]
 
 
-def _oproepen_part(series: Series) -> list[str]:
+def _oproepen_part(series: Series, treated: dict[str, tuple[str, str, int | None]]) -> list[str]:
     rows = oproepen_rows(series)
     if not rows:
         return []
@@ -119,7 +119,13 @@ def _oproepen_part(series: Series) -> list[str]:
         "",
     ]
     for row in rows:
-        lines += [f"**{_escape(row.titel)}** (oproep sinds {row.sinds})", ""]
+        where = ""
+        if row.id in treated:
+            slug, title, part = treated[row.id]
+            # The oproep's title is often the chapter's: then "Deel N" says more than the title again.
+            shown = f"Deel {part}" if part else _escape(title)
+            where = f"; in deze editie: [{shown}](#hoofdstuk-{slug})"
+        lines += [f"**{_escape(row.titel)}** (oproep sinds {row.sinds}{where})", ""]
         for step in row.steps:
             said = []
             if step.reactie:
@@ -133,8 +139,10 @@ def _oproepen_part(series: Series) -> list[str]:
     return lines
 
 
-def trends_section(series: Series, with_chart: bool) -> str | None:
-    """The part as pandoc Markdown, or None for a first edition."""
+def trends_section(series: Series, with_chart: bool,
+                   treated: dict[str, tuple[str, str, int | None]] | None = None) -> str | None:
+    """The part as pandoc Markdown, or None for a first edition. `treated`: oproep id →
+    (slug, title, part) of the chapter that says `oproep:` for it."""
     if len(series) < 2:
         return None
     years = [e.year for e in series.editions]
@@ -148,6 +156,6 @@ def trends_section(series: Series, with_chart: bool) -> str | None:
         *_standen_part(series),
         *_themes_part(series, with_chart),
         *_returning_part(series),
-        *_oproepen_part(series),
+        *_oproepen_part(series, treated or {}),
     ]
     return "\n".join(lines).rstrip() + "\n"
