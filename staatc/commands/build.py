@@ -23,6 +23,7 @@ from staatc import TEMPLATES, __version__
 from staatc.assemble.products import PRODUCTS, Charts, downloads
 from staatc.assemble.rapportage import theme_counts
 from staatc.assemble.trends import trend_chart_input
+from staatc.load.series import series_files
 from staatc.validate.check import check_edition
 from staatc.errors import InvalidEdition, Problem, RenderLimitError
 from staatc.load.house_style import override_folder
@@ -76,6 +77,10 @@ def sources_key(root: Path, formats: tuple[str, ...]) -> str:
     """
     h = hashlib.sha256(json.dumps([__version__, list(formats)]).encode())
     package = Path(__file__).parent.parent
+    for path in series_files(root):  # the predecessors, as far as "Door de jaren heen" reads them
+        h.update(b"\0" + path.relative_to(root.parent).as_posix().encode() + b"\0")
+        if path.is_file() and path.resolve().is_relative_to(root.parent.resolve()):
+            h.update(hashlib.sha256(path.read_bytes()).digest())
     for number, base in enumerate((root, package, TEMPLATES, override_folder(root))):
         h.update(b"\0base %d\0" % number)  # a file moved from one folder to another counts
         if base is None or base.is_symlink():  # a templates/ link out is refused by check

@@ -60,6 +60,20 @@ def edition_folders(editions_dir: Path) -> dict[int, Path]:
             if p.name.isdigit() and (p / "edition.yaml").is_file()}
 
 
+def series_files(root: Path) -> list[Path]:
+    """Every file a predecessor of the edition at `root` could be read from, for the build's
+    hash: a Stand edited in 2023 changes the 2024 rapportage too. Not followed out of editions/."""
+    editions_dir = root.parent
+    if editions_dir.name != EDITIONS_FOLDER:
+        return []
+    files = []
+    for year, folder in sorted(edition_folders(editions_dir).items()):
+        if folder.resolve() == root.resolve() or not folder.resolve().is_relative_to(editions_dir.resolve()):
+            continue
+        files += [folder / "edition.yaml", *sorted((folder / "standen").glob("*.md"))]
+    return files
+
+
 def load_series(edition: Edition) -> tuple[Series, list[Problem]]:
     """The series that ends with `edition`, and what is wrong in how it links up."""
     if edition.config is None:

@@ -110,3 +110,15 @@ def test_without_a_predecessor_there_is_no_such_part(tmp_path) -> None:
     build_edition(tmp_path / "editions" / "2024", tmp_path / "out", date(2024, 9, 1), ("docx",))
     doc = open_docx(tmp_path / "out" / "staat-van-de-uitvoering-2024.docx")
     assert "Door de jaren heen" not in [p.text for p in doc.paragraphs]
+
+
+def test_an_edited_predecessor_is_a_reason_to_rebuild(tmp_path) -> None:
+    for year in ("2023", "2024"):
+        shutil.copytree(REPO / "editions" / year, tmp_path / "editions" / year)
+    root, out = tmp_path / "editions" / "2024", tmp_path / "out"
+    build_edition(root, out, date(2024, 9, 1), ("docx",))
+    assert build_edition(root, out, date(2024, 9, 1), ("docx",)).skipped
+    uwv = tmp_path / "editions" / "2023" / "standen" / "uwv.md"
+    uwv.write_text(uwv.read_text(encoding="utf-8").replace("  - thema: complexiteit\n", "  - thema: europa\n"),
+                   encoding="utf-8")
+    assert not build_edition(root, out, date(2024, 9, 1), ("docx",)).skipped
