@@ -200,8 +200,12 @@ def _theme_counts(old: Side, new: Side) -> tuple[ThemeCount, ...]:
     def count(side: Side) -> Counter:
         return Counter(k.thema for s in side.edition.standen for k in s.knelpunten)
 
-    a, b = count(old), count(new)
-    labels = {**_themes(old), **_themes(new)}
+    # A theme renamed with `was:` is one theme: the old side counts under its new key.
+    renamed = {was: key for key, was in new.edition.config.theme_was.items()} if new.edition.config else {}
+    a, b = Counter(), count(new)
+    for key, n in count(old).items():
+        a[renamed.get(key, key)] += n
+    labels = {k: v for k, v in _themes(old).items() if k not in renamed} | _themes(new)
     keys = sorted({*labels, *a, *b})
     return tuple(ThemeCount(k, labels.get(k, k), a[k], b[k]) for k in keys)
 

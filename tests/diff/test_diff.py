@@ -423,3 +423,25 @@ def test_a_knelpunt_with_an_id_that_changed_is_changed_not_removed_and_added(edi
     text = run("diff", "2023", "2024").stdout
     assert "knelpunt changed (uwv-gegevens) [gegevensuitwisseling]" in text
     assert "knelpunt removed" not in text
+
+
+def test_a_renamed_theme_counts_as_one_theme(edition, run) -> None:
+    import shutil
+
+    old = edition.parent / "2023"
+    shutil.copytree(edition, old)
+    config = old / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("edition: 2024", "edition: 2023")
+                      .replace("  gegevensuitwisseling: Gegevensuitwisseling", "  gegevens: Gegevens"), encoding="utf-8")
+    uwv = old / "standen" / "uwv.md"
+    uwv.write_text(uwv.read_text(encoding="utf-8").replace("thema: gegevensuitwisseling", "thema: gegevens"),
+                   encoding="utf-8")
+    config = edition / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  gegevensuitwisseling: Gegevensuitwisseling",
+        "  gegevensuitwisseling:\n    label: Gegevensuitwisseling\n    was: gegevens"), encoding="utf-8")
+    result = run("diff", "2023", "2024", "--format", "json")
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.stdout)["knelpunten_per_theme"]
+    by_theme = {c["theme"]: (c["old"], c["new"]) for c in counts}
+    assert "gegevens" not in by_theme and by_theme["gegevensuitwisseling"] == (1, 1)
