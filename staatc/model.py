@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator,
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator,
                       model_validator)
 
 from staatc import TEMPLATES
@@ -55,6 +55,17 @@ class Readability(_Strict):
     sentence_words: int = Field(default=25, ge=5)  # longer sentences get a warning
 
 
+def _theme_label(value):
+    # Reached only by a mapping that is not `{label: …, was: …}` (those are unpacked below).
+    if isinstance(value, dict):
+        raise ValueError("write the theme's label as text, or as two lines 'label: …' and "
+                         f"'was: old-key' (not {', '.join(map(str, value))})")
+    return value
+
+
+ThemeLabel = Annotated[Text, BeforeValidator(_theme_label)]
+
+
 class Oproep(_Strict):
     """An oproep (call to action) of the Staat; a later edition records what became of it."""
 
@@ -75,7 +86,7 @@ class EditionConfig(_Strict):
     language: Literal["nl-NL", "nl"] = "nl-NL"
     publisher: Text
     peildatum: date
-    themes: dict[Slug, Text] = Field(min_length=1)
+    themes: dict[Slug, ThemeLabel] = Field(min_length=1)
     milestones: list[Milestone] = Field(min_length=1)
     # Any warning's code → off | warning | error (staatc.validate.registry checks the codes).
     checks: dict[str, CheckLevel] = Field(default_factory=dict)

@@ -64,6 +64,11 @@ def _unknown_was(tmp: Path) -> None:
              "  data:\n    label: Data\n    was: gegevens")
 
 
+def _theme_typo(tmp: Path) -> None:
+    set_line(tmp / "editions/2024/edition.yaml", "  gegevensuitwisseling:",
+             "  data:\n    label: Data\n    wsa: gegevens")
+
+
 def _duplicate_id(tmp: Path) -> None:
     uwv = tmp / "editions/2024/standen/uwv.md"
     set_line(uwv, "    titel: Stapeling", "    id: ww-regels")
@@ -92,6 +97,8 @@ CASES = [
     Case("vorige-is-itself", _self, "editions/2024/edition.yaml", 2, "series-cycle", "round in a circle"),
     Case("unknown-was", _unknown_was, "editions/2024/edition.yaml", 13, "unknown-theme-was",
          "'was: gegevens' is not a theme of the previous edition (2023)"),
+    Case("theme-entry-typo", _theme_typo, "editions/2024/edition.yaml", 11, "invalid-value",
+         "write the theme's label as text, or as two lines 'label: …' and 'was: old-key' (not label, wsa)"),
     Case("duplicate-knelpunt-id", _duplicate_id, "editions/2024/standen/uwv.md", 13, "duplicate-knelpunt-id",
          "knelpunt id 'ww-regels' is also used in standen/uwv.md"),
     Case("unknown-oproep", _unknown_oproep, "editions/2024/chapters/02-complexiteitsreductie.md", 7,
