@@ -38,7 +38,7 @@ def test_help_imports_nothing_heavy() -> None:
     assert "HEAVY []" in out
 
 
-@pytest.mark.parametrize("year", ["2024", "2023"])
+@pytest.mark.parametrize("year", ["2024", "2023", "2022"])
 def test_sample_editions_are_clean(year: str, run, monkeypatch) -> None:
     monkeypatch.chdir(REPO)
     result = run("check", year, "--as-of", "2026-11-23")
