@@ -172,3 +172,30 @@ def test_a_predecessor_linked_from_outside_is_refused(edition: Path, tmp_path: P
     result = run("check", "2024", "--as-of", AS_OF)
     assert result.exit_code == 1
     assert "editions/2024/edition.yaml: error: the earlier edition editions/2023 points outside" in result.stdout
+
+
+def test_any_vorige_links_end_without_a_crash_or_a_loop() -> None:
+    """Random folders and `vorige:` links: the chain never repeats a year, never crashes."""
+    import tempfile
+
+    from hypothesis import given, settings, strategies as st
+
+    years = st.lists(st.integers(2019, 2025), min_size=1, max_size=5, unique=True)
+    links = st.one_of(st.none(), st.integers(2017, 2026))
+
+    @settings(max_examples=40, deadline=None)
+    @given(years, st.lists(links, min_size=5, max_size=5))
+    def check(present: list[int], vorige: list[int | None]) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            for year, link in zip(present, vorige):
+                root = copy_root("minimal", Path(tmp), str(year))
+                text = (root / "edition.yaml").read_text().replace("edition: 2024", f"edition: {year}")
+                if link is not None:
+                    text = text.replace(f"edition: {year}\n", f"edition: {year}\nvorige: {link}\n")
+                (root / "edition.yaml").write_text(text)
+            series, problems = load_series(load_edition(Path(tmp) / "editions" / str(max(present)))[0])
+            chain = [e.year for e in series.editions]
+            assert len(chain) == len(set(chain)) and chain[-1] == max(present)
+            assert {p.code for p in problems} <= {"series-cycle", "series-missing-vorige"}
+
+    check()
