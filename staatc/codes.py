@@ -79,6 +79,18 @@ _ALL: tuple[Code, ...] = (
        "fix or remove the file named; the bundled house style is used without it"),
     _w("house-style-ignored", "a file in templates/ that is never used (the Lua filter cannot be "
        "overridden: it is code)", "remove the file, or rename it to one of the house-style files"),
+    # The series of editions (staatc.load.series, staatc.validate.series)
+    _e("series-missing-vorige", "'vorige:' names an edition that is not under editions/",
+       "correct the year, or remove 'vorige' from the first edition"),
+    _e("series-cycle", "the editions' 'vorige:' links go round in a circle",
+       "let 'vorige' name an earlier edition"),
+    _e("unknown-theme-was", "a theme's 'was:' is not a theme key of the previous edition",
+       "use the key the theme had in the previous edition"),
+    _e("duplicate-knelpunt-id", "two knelpunten in one edition have the same id",
+       "give each knelpunt its own id"),
+    _e("unknown-oproep", "a chapter's 'oproep:' is not an id under oproepen in edition.yaml",
+       "use a listed oproep id, or add the oproep"),
+    _e("duplicate-oproep", "an oproep id appears twice under oproepen", "keep one of them"),
     # Template expressions (staatc.templating)
     _e("template", "a template expression is wrong, not allowed or too expensive",
        "fix the expression at the line shown"),

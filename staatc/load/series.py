@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from staatc.codes import problem
 from staatc.errors import Problem, StaatcError
 from staatc.load.edition import SLUG_NAME, load_config, load_document
 from staatc.model import Edition, EditionConfig, Source, Stand
@@ -49,7 +50,7 @@ class Series:
 
 
 def _err(path: Path, line: int | None, code: str, message: str) -> Problem:
-    return Problem(path, line, "error", code, message)
+    return problem(code, path, line, message)
 
 
 def edition_folders(editions_dir: Path) -> dict[int, Path]:

@@ -12,7 +12,7 @@ A warning's level is `on` (its own severity, which may depend on the text: `todo
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -20,9 +20,10 @@ from typing import Callable, Iterable
 
 from staatc.codes import CODES, problem
 from staatc.errors import Problem
+from staatc.load.series import Series
 from staatc.model import Edition
 from staatc.schedule import plan
-from staatc.validate import anchors, crossfile, glyphs, images, nesting, rawmarkup
+from staatc.validate import anchors, crossfile, glyphs, images, nesting, rawmarkup, series
 from staatc.validate.editorial import CHECKS
 from staatc.validate.editorial.document import Context, Speller, make_context
 
@@ -36,6 +37,7 @@ class Inputs:
     as_of: date
     woordenlijst: frozenset[str] = frozenset()
     speller: Speller | None = None
+    series: Series = field(default_factory=Series)  # this edition and its predecessors
 
     @cached_property
     def context(self) -> Context:
@@ -85,6 +87,12 @@ RULES: tuple[Rule, ...] = (
     _on_edition(nesting.nesting_depth, "nesting-depth"),  # Typst prints a few dozen levels
     _on_edition(images.image_problems, "image-invalid"),  # format, size, nothing active
     _on_edition(glyphs.glyph_problems, "glyph-missing"),  # what the PDF's fonts cannot print
+    # Identities across editions (how the editions link up is found by load/series.py).
+    *(Rule(fn.__name__, lambda i, fn=fn: fn(i.edition, i.series), (code,)) for fn, code in (
+        (series.knelpunt_ids_unique, "duplicate-knelpunt-id"),
+        (series.oproep_ids_unique, "duplicate-oproep"),
+        (series.chapter_oproep_known, "unknown-oproep"),
+        (series.theme_was_known, "unknown-theme-was"))),
     _on_edition(plan.milestones_in_order, "milestone-order", needs_config=True),
     _on_edition(plan.milestone_ids_unique, "duplicate-milestone", needs_config=True),
     _on_edition(plan.deadlines_before_aanbieding, "deadline-after-aanbieding", needs_config=True),
