@@ -24,15 +24,20 @@ CODE = "broken-anchor"
 # in step with the assembled document).
 GENERATED = ("knelpunten-per-thema", "tbl-knelpunten-per-thema", "fig-knelpunten-per-thema",
              "onderzoeken", "overzicht-standen", "tbl-standen")
+# "Door de jaren heen" (assemble/trends.py), generated only when the edition has a predecessor.
+GENERATED_SERIES = ("door-de-jaren-heen", "door-de-jaren-standen", "tbl-door-de-jaren-standen",
+                    "door-de-jaren-knelpunten", "tbl-door-de-jaren-knelpunten",
+                    "fig-door-de-jaren-knelpunten", "door-de-jaren-terug", "tbl-door-de-jaren-terug",
+                    "door-de-jaren-oproepen")
 
 
 def _own_ids(doc: _Document) -> set[str]:
     return {h.identifier for h in headings(doc.body)} | written_ids(doc.body)
 
 
-def rapportage_ids(ed: Edition) -> set[str]:
-    """Every id a link inside the rapportage can point at."""
-    ids = set(GENERATED)
+def rapportage_ids(ed: Edition, with_series: bool = False) -> set[str]:
+    """Every id a link inside the rapportage can point at (`with_series`: it has a predecessor)."""
+    ids = set(GENERATED) | (set(GENERATED_SERIES) if with_series else set())
     ids |= {f"hoofdstuk-{c.slug}" for c in ed.chapters}
     ids |= {f"stand-{s.slug}" for s in ed.standen}
     ids |= {f"onderzoek-{o.slug}" for o in ed.onderzoeken}
@@ -63,8 +68,8 @@ def _hint(anchor: str, ids: set[str]) -> str:
     return "give the heading an id ('## Titel {#" + anchor + "}'), or use"
 
 
-def anchors_resolve(ed: Edition) -> Iterable[Problem]:
-    report = rapportage_ids(ed)
+def anchors_resolve(ed: Edition, with_series: bool = False) -> Iterable[Problem]:
+    report = rapportage_ids(ed, with_series)
     for doc in ed.documents():
         ids = _own_ids(doc) if isinstance(doc, Kamerbrief) else report
         for link in find_links(doc.body, doc.source.body_line):

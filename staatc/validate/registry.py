@@ -80,7 +80,8 @@ RULES: tuple[Rule, ...] = (
     _on_edition(crossfile.images_valid, "image-alt", "image-outside", "image-missing"),
     _on_edition(crossfile.links_are_web_addresses, "link-target"),
     # An internal #anchor that no heading has would vanish from the Word file.
-    _on_edition(anchors.anchors_resolve, anchors.CODE),
+    Rule("anchors_resolve", lambda i: anchors.anchors_resolve(i.edition, len(i.series) > 1),
+         (anchors.CODE,)),
     # Drafts are untrusted: no raw Typst/Word/LaTeX/HTML, typed or generated (rawmarkup.py).
     _on_edition(rawmarkup.raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
     _on_texts(rawmarkup.generated_raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
