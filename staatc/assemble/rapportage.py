@@ -199,10 +199,7 @@ def assemble(result: CheckResult, chart: bytes | None = None, trend_chart: bytes
         media[CHART_PATH] = chart
     if trend_chart is not None and len(result.series) > 1:
         media[TREND_CHART_PATH] = trend_chart
-    return Document(meta=document_meta(ed), markdown="
-
-".join(sections) + "
-", media=media,
+    return Document(meta=document_meta(ed), markdown="\n\n".join(sections) + "\n", media=media,
                     style=ed.house_style)
 
 
