@@ -49,7 +49,7 @@ def _kamerbrief(result: CheckResult, charts: Charts, downloads: tuple[Download, 
 
 
 def _web(result: CheckResult, charts: Charts, downloads: tuple[Download, ...]) -> Site:
-    return assemble_site(result, charts.knelpunten, downloads)
+    return assemble_site(result, charts.knelpunten, downloads, charts.trend)
 
 
 RAPPORTAGE: Product[Document] = Product("rapportage", "staat-van-de-uitvoering",

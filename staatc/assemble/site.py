@@ -24,6 +24,7 @@ from staatc.assemble.rapportage import (
     prepare_body,
     theme_counts,
 )
+from staatc.assemble.trends import TREND_CHART_PATH, trends_section
 from staatc.dutch import dutch_date
 from staatc.model import Edition
 from staatc.validate.check import CheckResult
@@ -74,7 +75,7 @@ def link(text: str, anchor_id: str) -> str:
 
 
 def assemble_site(result: CheckResult, chart: bytes | None = None,
-                  downloads: tuple[Download, ...] = ()) -> Site:
+                  downloads: tuple[Download, ...] = (), trend_chart: bytes | None = None) -> Site:
     ed = result.edition
     home = Crumb("Home", HOME)
     menu = (home, Crumb("Hoofdstukken", "hoofdstukken/index.html"),
@@ -83,6 +84,8 @@ def assemble_site(result: CheckResult, chart: bytes | None = None,
     pages = [home_page(result)]
     pages += chapter_pages(result, (home, menu[1]))
     pages += theme_pages(ed, (home, menu[2]), chart is not None)
+    if (trends := trends_page(result, (home, menu[2]), trend_chart is not None)) is not None:
+        pages.append(trends)
     pages += onderzoek_pages(result, (home, menu[3]))
     pages += stand_pages(result, (home, menu[4]))
     pages.append(Page(SEARCH, "Zoeken", heading("Zoeken", "zoeken") + "\n", SEARCH, (home,),
@@ -91,6 +94,8 @@ def assemble_site(result: CheckResult, chart: bytes | None = None,
     media = {name: path.read_bytes() for name, path in _used_images(result).items()}
     if chart is not None:
         media[CHART_PATH] = chart
+    if trend_chart is not None and len(result.series) > 1:
+        media[TREND_CHART_PATH] = trend_chart
     return Site(document_meta(ed), tuple(pages), menu, media, downloads)
 
 
@@ -252,6 +257,15 @@ def stand_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page]:
         about += ["## Samenvatting", "", _body(result, s, f"s-{s.slug}", 3), ""]
         pages.append(Page(f"standen/{s.slug}.html", title, "\n".join(about), section, crumbs))
     return pages
+
+
+def trends_page(result: CheckResult, crumbs: tuple[Crumb, ...], with_chart: bool) -> Page | None:
+    """"Door de jaren heen" as one page, the same part as in the rapportage (assemble/trends.py)."""
+    treated = {c.oproep: (c.slug, c.title, c.part) for c in result.edition.chapters if c.oproep}
+    text = trends_section(result.series, with_chart, treated)
+    if text is None:
+        return None
+    return Page("themas/door-de-jaren-heen.html", "Door de jaren heen", text, crumbs[-1].path, crumbs)
 
 
 def accessibility_page(pages: int, crumbs: tuple[Crumb, ...]) -> Page:

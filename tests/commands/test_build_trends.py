@@ -122,3 +122,16 @@ def test_an_edited_predecessor_is_a_reason_to_rebuild(tmp_path) -> None:
     uwv.write_text(uwv.read_text(encoding="utf-8").replace("  - thema: complexiteit\n", "  - thema: europa\n"),
                    encoding="utf-8")
     assert not build_edition(root, out, date(2024, 9, 1), ("docx",)).skipped
+
+
+def test_the_web_edition_has_the_part_as_a_page(tmp_path) -> None:
+    for year in YEARS:
+        shutil.copytree(REPO / "editions" / year, tmp_path / "editions" / year)
+    build_edition(tmp_path / "editions" / "2024", tmp_path / "out", date(2024, 9, 1), ("html",))
+    page = (tmp_path / "out" / "web" / "themas" / "door-de-jaren-heen.html").read_text(encoding="utf-8")
+    assert '<h1 id="door-de-jaren-heen">Door de jaren heen</h1>' in page
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
+    for row in expected_standen_rows(tmp_path / "editions"):
+        assert any(cells[i:i + 5] == row for i in range(len(cells))), row
+    assert 'href="../standen/uwv.html"' in page and "../generated/knelpunten-door-de-jaren.png" in page
+    assert (tmp_path / "out" / "web" / "generated" / "knelpunten-door-de-jaren.png").is_file()
