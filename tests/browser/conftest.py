@@ -50,7 +50,10 @@ def _built(year: str, base: Path) -> Path:
     from staatc.commands.build import build_edition
 
     root = base / "editions" / year
-    shutil.copytree(REPO / "editions" / year, root)
+    # With the editions before it, as in the repository: the site has "Door de jaren heen".
+    for folder in sorted((REPO / "editions").iterdir()):
+        if folder.name <= year and not (base / "editions" / folder.name).exists():
+            shutil.copytree(folder, base / "editions" / folder.name)
     out = base / "out" / year
     build_edition(root, out, AS_OF, ("html",))
     return out / "web"
