@@ -28,18 +28,13 @@ app = typer.Typer(
 )
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
+def _formats(name: str, *values: str) -> type[Enum]:
+    return Enum(name, {v: v for v in values}, type=str)  # typer lists the values in --help
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
-    html = "html"
-    docx = "docx"
+CheckFormat = _formats("CheckFormat", "text", "json", "github", "junit")
+DiffFormat = _formats("DiffFormat", "text", "json", "html", "docx")
+TrendsFormat = _formats("TrendsFormat", "text", "json", "csv")
 
 
 def _version(value: bool) -> None:
@@ -284,24 +279,15 @@ def diff(
         Console(highlight=False, soft_wrap=True).print(result.text, end="")
 
 
-class TrendsFormat(str, Enum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-
-
 @app.command()
 def trends(
-    edition: Annotated[
-        Optional[str], typer.Argument(help="A year or an edition folder (default: the newest edition).")
-    ] = None,
+    edition: Annotated[Optional[str], typer.Argument(help="A year or an edition folder (default: the newest).")] = None,
     format: Annotated[TrendsFormat, typer.Option("--format", help="Output format.")] = TrendsFormat.text,
 ) -> None:
     """The edition against the ones before it: Standen, knelpunten per theme, oproepen."""
     from staatc.commands.trends import load_trends, render
 
-    # Problems in the series go to stderr as file:line: error: …, whatever the format.
-    with reported() as cwd:
+    with reported() as cwd:  # a broken series: file:line: error: … on stderr, whatever the format
         series = load_trends(edition, cwd, date.today())
     sys.stdout.write(render(series, format.value))
 
