@@ -14,18 +14,24 @@ listed as removed and added.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from difflib import SequenceMatcher
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from staatc.diff.words import TextDiff, diff_texts, tokenize, whole
+from staatc.diff.types import (
+    Change,
+    DocDiff,
+    DocKind,
+    EditionDiff,
+    FieldChange,
+    MilestoneChange,
+    Side,
+    ThemeCount,
+)
+from staatc.diff.words import diff_texts, tokenize, whole
 from staatc.model import Chapter, Edition, Knelpunt, Onderzoek, Stand, _Document
 from staatc.series.figures import pair_by_id
-
-Change = Literal["added", "removed", "changed"]
-DocKind = Literal["chapter", "stand", "onderzoek", "kamerbrief"]
 
 EDITION_FIELDS = ("edition", "title", "subtitle", "status", "language", "publisher", "peildatum")
 CHAPTER_FIELDS = ("title", "part", "status", "owner", "deadline")
@@ -34,111 +40,6 @@ ONDERZOEK_FIELDS = ("titel", "instelling", "auteurs", "thema", "jaar", "url")
 KAMERBRIEF_FIELDS = ("betreft", "ons_kenmerk", "uw_kenmerk", "datum", "bijlagen", "ondertekenaar", "naam")
 # How alike two leftover chapters' words must be to count as one chapter renamed.
 RENAME_SIMILARITY = {True: 0.5, False: 0.7}  # same NN: lower bar; different NN: higher
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str
-    old: Any
-    new: Any
-
-
-def shown_value(value: Any, empty: str = "(none)") -> str:
-    """A field's value as a reviewer reads it (lists joined, nothing shown as `empty`)."""
-    if value is None or value == "":
-        return empty
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
-
-
-@dataclass(frozen=True)
-class Side:
-    """One side of the comparison, as loaded: the edition and its rendered texts."""
-
-    label: str  # what the user typed: '2024', 'editions/2024', '2024@HEAD~1'
-    edition: Edition
-    texts: dict[Path, str]
-
-    def text(self, doc: _Document) -> str:
-        return self.texts.get(doc.source.path, doc.body)
-
-
-@dataclass(frozen=True)
-class DocDiff:
-    """One chapter, Stand, onderzoek or the kamerbrief that was added, removed or changed."""
-
-    kind: DocKind
-    change: Change
-    slug: str  # the new slug; the old one for a removed document
-    title: str
-    text: TextDiff
-    fields: tuple[FieldChange, ...] = ()
-    number: int | None = None  # chapters: NN on the new side (old side when removed)
-    status: str | None = None  # chapters: status on the new side (old side when removed)
-    knelpunten_added: tuple[Knelpunt, ...] = ()
-    knelpunten_removed: tuple[Knelpunt, ...] = ()
-    # (old, new): the same knelpunt `id` with another title or theme (staatc.series identities)
-    knelpunten_changed: tuple[tuple[Knelpunt, Knelpunt], ...] = ()
-
-    def field(self, name: str) -> FieldChange | None:
-        return next((f for f in self.fields if f.field == name), None)
-
-    @property
-    def renamed(self) -> FieldChange | None:
-        return self.field("slug")
-
-    @property
-    def moved(self) -> FieldChange | None:
-        return self.field("number")
-
-
-@dataclass(frozen=True)
-class MilestoneChange:
-    id: str
-    name: str
-    change: Change
-    date: date | None = None  # added/removed: its date
-    fields: tuple[FieldChange, ...] = ()  # changed: date (moved), name, gate
-
-    @property
-    def moved(self) -> FieldChange | None:
-        return next((f for f in self.fields if f.field == "date"), None)
-
-
-@dataclass(frozen=True)
-class ThemeCount:
-    theme: str
-    label: str
-    old: int
-    new: int
-
-
-@dataclass(frozen=True)
-class EditionDiff:
-    old_label: str
-    new_label: str
-    date: date | None  # the new edition's aanbieding (else peildatum): stamps tracked changes
-    edition_fields: tuple[FieldChange, ...] = ()
-    themes_added: tuple[str, ...] = ()
-    themes_removed: tuple[str, ...] = ()
-    milestones: tuple[MilestoneChange, ...] = ()
-    theme_counts: tuple[ThemeCount, ...] = ()
-    chapters: tuple[DocDiff, ...] = ()
-    standen: tuple[DocDiff, ...] = ()
-    onderzoeken: tuple[DocDiff, ...] = ()
-    kamerbrief: DocDiff | None = None
-    documents: tuple[DocDiff, ...] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        docs = (*self.chapters, *self.standen, *self.onderzoeken)
-        object.__setattr__(self, "documents", docs + ((self.kamerbrief,) if self.kamerbrief else ()))
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.edition_fields or self.themes_added or self.themes_removed
-                    or self.milestones or self.documents
-                    or any(t.old != t.new for t in self.theme_counts))
 
 
 def diff_editions(old: Side, new: Side) -> EditionDiff:

@@ -18,7 +18,8 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from staatc.validate.check import check_edition
-from staatc.diff.model import EditionDiff, Side, diff_editions
+from staatc.diff.model import diff_editions
+from staatc.diff.types import EditionDiff, Side
 from staatc.errors import EditionNotFound, InvalidEdition, Problem, StaatcError, has_errors
 from staatc.load.edition import resolve_edition
 

@@ -18,7 +18,7 @@ import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from staatc.diff.model import DocDiff, EditionDiff, FieldChange, shown_value
+from staatc.diff.types import DocDiff, EditionDiff, FieldChange, shown_value
 from staatc.diff.layout import layout
 from staatc.diff.words import Kind
 from staatc.dutch import dutch_date

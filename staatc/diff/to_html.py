@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from staatc.diff.model import DocDiff, EditionDiff, FieldChange, shown_value
+from staatc.diff.types import DocDiff, EditionDiff, FieldChange, shown_value
 from staatc.diff.layout import layout
 from staatc.diff.words import LINE
 

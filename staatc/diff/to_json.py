@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import Any
 
-from staatc.diff.model import DocDiff, EditionDiff, FieldChange
+from staatc.diff.types import DocDiff, EditionDiff, FieldChange
 from staatc.diff.words import BREAKS, TextDiff
 from staatc.model import Knelpunt
 

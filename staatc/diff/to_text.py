@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from staatc.diff.model import DocDiff, EditionDiff, FieldChange, shown_value
+from staatc.diff.types import DocDiff, EditionDiff, FieldChange, shown_value
 from staatc.diff.layout import Paragraph, layout
 from staatc.diff.words import LINE
 
