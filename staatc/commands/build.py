@@ -55,8 +55,10 @@ class BuildResult:
     skipped: bool = False
 
 
-def write_site(out: OutputFolder, name: str, site: dict[str, bytes], rendered: dict) -> Path:
-    """The site folder with copies of the documents it offers, then its search index."""
+def write_site(out: OutputFolder, name: str, site: dict[str, bytes], rendered: dict,
+               index: Callable[[Path], None] | None = None) -> Path:
+    """The site folder with copies of the documents it offers, then its search index
+    (`index`, run on the folder before it is put in place; Pagefind unless told otherwise)."""
     from staatc.render.web import DOWNLOADS
     from staatc.render.web.search import index_site
 
@@ -64,7 +66,7 @@ def write_site(out: OutputFolder, name: str, site: dict[str, bytes], rendered: d
     for other, data in rendered.items():
         if isinstance(data, bytes):
             files[f"{DOWNLOADS}/{other}"] = data
-    return out.write_folder(name, files, finish=index_site)
+    return out.write_folder(name, files, finish=index or index_site)
 
 
 def sources_key(root: Path, formats: tuple[str, ...]) -> str:
@@ -111,9 +113,12 @@ def build_edition(
     force: bool = False,
     progress: Progress = lambda step: None,
     charts: dict | None = None,
+    index: Callable[[Path], None] | None = None,
 ) -> BuildResult:
     """`charts`, when given, keeps each chart drawn (by its figures) for the next build in
-    this process: `serve` rebuilds on every save, and most saves leave the figures alone."""
+    this process: `serve` rebuilds on every save, and most saves leave the figures alone.
+    `index` replaces the site's search indexing (serve: the last index now, a new one after
+    the reload)."""
     out = OutputFolder(out_dir)
     key = sources_key(root, formats)
     stamp = None if force else out.up_to_date(key)
@@ -166,7 +171,7 @@ def build_edition(
     out.remove_stale_temp_files()
     # Files first: a site copies the documents built beside it.
     paths = [out.write(name, data) for name, data in rendered.items() if isinstance(data, bytes)]
-    paths += [write_site(out, name, data, rendered) for name, data in rendered.items()
+    paths += [write_site(out, name, data, rendered, index) for name, data in rendered.items()
               if not isinstance(data, bytes)]
     out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
     return BuildResult(result.problems, paths)

@@ -24,6 +24,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from staatc.assemble.products import WEB
 from staatc.commands.build import build_edition
+from staatc.commands.serve_index import keep_last_index, reindex
 from staatc.errors import Problem, StaatcError
 from staatc.reporting.problems import as_text
 
@@ -62,11 +63,24 @@ class Preview:
 
     def rebuild(self) -> None:
         started = time.monotonic()
+        built = False
         try:
-            build_edition(self.root, self.out_dir, self.as_of(), ("html",), charts=self.charts)
+            result = build_edition(self.root, self.out_dir, self.as_of(), ("html",),
+                                   charts=self.charts, index=keep_last_index(self.site))
             problems: list[Problem] = []
+            # Skipped: the site stands as stamped, its index too; except at the start, when
+            # a serve stopped before its last index was done may have left the one before.
+            built = not result.skipped or self.version == 0
         except StaatcError as exc:  # a mistake in the edition: the last good pages stay
             problems = exc.problems
+        self._announce(problems, started)
+        if built:  # after the reload signal: the page shows before the search index is new
+            try:
+                reindex(self.out_dir, self.site)
+            except StaatcError as exc:
+                self._announce(exc.problems, started)
+
+    def _announce(self, problems: list[Problem], started: float) -> None:
         with self.changed:
             self.problems = [p for p in problems if p.severity == "error"] or problems
             self.seconds = time.monotonic() - started

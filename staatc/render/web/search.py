@@ -16,8 +16,12 @@ from staatc.render.base import RenderError
 from staatc.render.limits import run_limited
 
 
-def index_site(folder: Path) -> None:
+def index_site(folder: Path, output: Path | None = None) -> None:
+    """Index `folder` into its own `pagefind/`, or into `output` (serve builds the index
+    beside the live site and swaps it in, so the page reloads before the index is done)."""
     cmd = [sys.executable, "-P", "-m", "pagefind", "--site", str(folder), "--silent"]
+    if output is not None:
+        cmd += ["--output-path", str(output.resolve())]
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
     try:
         proc = run_limited(cmd, b"", env=env, what="indexing the site for search (Pagefind)",
