@@ -6,6 +6,9 @@ The site is built with `build --format html` into the build folder and served fr
 last good pages in place (the build writes nothing unless it succeeds) and every page shows
 a banner with the problems, in the same `file:line: severity: message` form as `check`.
 Nothing of this reaches the built files: the script and banner are added while serving.
+A rebuild is quick because pandoc renders only the page a small edit changed
+(render/web/incremental.py) and the search index follows the reload (serve_index.py); the
+folder it leaves is byte for byte what `build --format html` makes.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from staatc.assemble.products import WEB
 from staatc.commands.build import build_edition
 from staatc.commands.serve_index import keep_last_index, reindex
+from staatc.render.web.incremental import FragmentCache, cached
 from staatc.errors import Problem, StaatcError
 from staatc.reporting.problems import as_text
 
@@ -56,6 +60,7 @@ class Preview:
     seconds: float = 0.0
     changed: threading.Condition = field(default_factory=threading.Condition)
     charts: dict = field(default_factory=dict)  # the last chart, kept while its figures stay
+    fragments: FragmentCache = field(default_factory=FragmentCache)  # the last pages' HTML
 
     @property
     def site(self) -> Path:
@@ -65,8 +70,9 @@ class Preview:
         started = time.monotonic()
         built = False
         try:
-            result = build_edition(self.root, self.out_dir, self.as_of(), ("html",),
-                                   charts=self.charts, index=keep_last_index(self.site))
+            with cached(self.fragments):
+                result = build_edition(self.root, self.out_dir, self.as_of(), ("html",),
+                                       charts=self.charts, index=keep_last_index(self.site))
             problems: list[Problem] = []
             # Skipped: the site stands as stamped, its index too; except at the start, when
             # a serve stopped before its last index was done may have left the one before.

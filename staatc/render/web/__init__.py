@@ -12,7 +12,8 @@ import posixpath
 import re
 
 from staatc.assemble.site import Site
-from staatc.render.web.pages import id_locations, page_fragments
+from staatc.render.web import incremental
+from staatc.render.web.pages import id_locations
 from staatc.render.web.sanitize import PageContext, clean_fragment
 from staatc.render.web.shell import assets, render_page
 
@@ -35,7 +36,7 @@ class SiteRenderer:
     suffix = "/"
 
     def render(self, site: Site) -> dict[str, bytes]:
-        fragments = page_fragments(site)
+        fragments = incremental.fragments(site)  # one pandoc run, or serve's cache
         paths = [page.path for page in site.pages]
         ids = id_locations(paths, fragments)
         files = {**assets(), **media_files(site)}

@@ -19,11 +19,17 @@ _H1 = re.compile(r"^(?=<h1[ >])", re.M)
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
+def render_markdown(markdown: str, epoch: int) -> str:
+    """One pandoc run: the HTML of `markdown` (pages joined, or one page alone)."""
+    text = markdown.strip("\n") + "\n"
+    return run_pandoc(text, "html5", ["--reference-location=section", "--wrap=none"],
+                      epoch=epoch, heading_base=0).decode("utf-8")
+
+
 def page_fragments(site: Site) -> list[str]:
     """The HTML of each page's Markdown, in the order of `site.pages`."""
-    markdown = "\n\n".join(page.markdown.strip("\n") for page in site.pages) + "\n"
-    html = run_pandoc(markdown, "html5", ["--reference-location=section", "--wrap=none"],
-                      epoch=epoch_of(site.meta.date), heading_base=0).decode("utf-8")
+    html = render_markdown("\n\n".join(page.markdown.strip("\n") for page in site.pages),
+                           epoch_of(site.meta.date))
     fragments = [f for f in _H1.split(html) if f.strip()]
     if len(fragments) != len(site.pages):
         raise RenderError(f"the site has {len(site.pages)} pages but pandoc made "
