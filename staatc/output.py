@@ -20,7 +20,7 @@ from typing import Callable
 from staatc.errors import OutputError
 
 STAMP = ".staatc-build.json"
-_TMP_SUFFIX = ".staatc-tmp"
+TMP_SUFFIX = ".staatc-tmp"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -30,7 +30,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(f"cannot write '{path}': it is a folder; give a file name", path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=_TMP_SUFFIX)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
     except OSError as exc:
         raise OutputError(f"cannot write in '{folder}' ({exc.strerror}): choose another "
                           "folder", path) from None
@@ -62,7 +62,7 @@ def write_folder_atomic(target: Path, files: dict[str, bytes],
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=_TMP_SUFFIX))
+        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=TMP_SUFFIX))
     except OSError as exc:
         raise OutputError(f"cannot write in '{parent}' ({exc.strerror}): choose another "
                           "folder", target) from None
@@ -75,7 +75,7 @@ def write_folder_atomic(target: Path, files: dict[str, bytes],
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         finish(tmp)
-        if target.is_dir() and not target.is_symlink() and _exchange(tmp, target):
+        if target.is_dir() and not target.is_symlink() and exchange(tmp, target):
             shutil.rmtree(tmp)
             return
         if target.is_dir() and not target.is_symlink():
@@ -96,7 +96,7 @@ def write_folder_atomic(target: Path, files: dict[str, bytes],
         raise
 
 
-def _exchange(a: Path, b: Path) -> bool:
+def exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically (Linux ≥ 3.15); False where the system cannot."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -160,7 +160,7 @@ class OutputFolder:
     def remove_stale_temp_files(self) -> None:
         """Temp files (and folders) a killed build left behind."""
         if self.root.is_dir():
-            for leftover in self.root.glob(f".*{_TMP_SUFFIX}*"):
+            for leftover in self.root.glob(f".*{TMP_SUFFIX}*"):
                 if leftover.is_dir() and not leftover.is_symlink():
                     shutil.rmtree(leftover, ignore_errors=True)
                 else:

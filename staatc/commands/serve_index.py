@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from staatc.output import _TMP_SUFFIX, OutputFolder, _exchange, tree_digest
+from staatc.output import TMP_SUFFIX, OutputFolder, exchange, tree_digest
 from staatc.render.web.search import index_site
 
 INDEX = "pagefind"
@@ -34,11 +34,11 @@ def reindex(out_dir: Path, site: Path) -> None:
     so the next `build` sees untouched outputs. Raises RenderError when Pagefind fails."""
     # Beside the site, named as a temp file: a killed serve leaves nothing the next build
     # does not clear (OutputFolder.remove_stale_temp_files).
-    tmp = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{INDEX}.", suffix=_TMP_SUFFIX))
+    tmp = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{INDEX}.", suffix=TMP_SUFFIX))
     try:
         index_site(site, output=tmp / INDEX)
         live = site / INDEX
-        if not (live.is_dir() and _exchange(tmp / INDEX, live)):
+        if not (live.is_dir() and exchange(tmp / INDEX, live)):
             shutil.rmtree(live, ignore_errors=True)
             os.rename(tmp / INDEX, live)
     finally:
