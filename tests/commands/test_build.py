@@ -113,6 +113,7 @@ def test_no_op_rebuild_skips_and_a_change_rebuilds(built, tmp_path) -> None:
     assert stamp["as_of"] == "2024-09-02"
 
 
+@pytest.mark.slow  # two whole builds
 def test_reproducible_bytes(built, tmp_path) -> None:
     root, out, _, _ = built
     second = tmp_path / "second"

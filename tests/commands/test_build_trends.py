@@ -15,6 +15,9 @@ from helpers import REPO
 from helpers.series import per_theme, standen
 from staatc.commands.build import build_edition
 
+# Render-heavy (builds three editions in Word and PDF): run in CI with the other slow tests.
+pytestmark = pytest.mark.slow
+
 YEARS = ["2022", "2023", "2024"]
 
 

@@ -13,6 +13,9 @@ from staatc.commands.build import build_edition
 from staatc.commands.serve import Preview
 from staatc.render.web.incremental import STATS
 
+# Render-heavy (several whole builds of the web edition each): run in CI with the other slow tests.
+pytestmark = pytest.mark.slow
+
 SAMPLE = Path(__file__).resolve().parents[2] / "editions" / "2024"
 DAY = date(2024, 6, 1)
 CHAPTER = "chapters/03-betrek-de-uitvoering.md"

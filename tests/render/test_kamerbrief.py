@@ -155,6 +155,7 @@ def test_format_option_applies_to_the_letter_too(edition, run) -> None:
     assert "kamerbrief-2024.docx" in result.stdout
 
 
+@pytest.mark.slow  # three builds
 def test_a_changed_letter_is_rebuilt_an_unchanged_one_is_not(edition, tmp_path) -> None:
     out = tmp_path / "out"
     build_edition(edition, out, AS_OF, formats=("docx",))

@@ -24,6 +24,7 @@ from staatc.render.rapportage_pdf import PdfRenderer, compile_typst
 TITLE = "#set document(title: [Proef])\n"
 
 
+@pytest.mark.slow  # waits for the time limit
 def test_pandoc_that_hangs_is_stopped(tmp_path: Path, monkeypatch) -> None:
     fake = tmp_path / "pandoc"
     fake.write_text("#!/bin/sh\nexec sleep 60\n")
@@ -47,6 +48,7 @@ def test_pandoc_memory_is_limited(monkeypatch) -> None:
     assert "STAATC_MEMORY_LIMIT_MB" in info.value.message
 
 
+@pytest.mark.slow  # waits for the time limit
 def test_typst_that_runs_away_is_stopped(monkeypatch) -> None:
     monkeypatch.setattr(limits, "TIME_LIMIT", 1.0)
     started = time.monotonic()

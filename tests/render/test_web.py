@@ -88,6 +88,7 @@ def test_raw_html_from_sources_never_reaches_a_page(edition) -> None:
     assert '<span class="waarschuwing">span</span>' in page
 
 
+@pytest.mark.slow  # two whole builds
 def test_the_same_sources_give_the_same_bytes(edition) -> None:
     first = tree_digest(build_site(edition))
     assert tree_digest(build_site(edition, force=True)) == first
@@ -103,6 +104,7 @@ def test_search_index_is_built_for_dutch(edition) -> None:
     assert "data-pagefind-body" not in search  # the search page is not a search result
 
 
+@pytest.mark.slow  # two whole builds
 def test_downloads_of_the_documents_built_with_it(edition) -> None:
     site = build_site(edition, ("pdf", "html"))
     assert (site / "downloads" / "staat-van-de-uitvoering-2024.pdf").read_bytes().startswith(b"%PDF")
