@@ -30,12 +30,9 @@ def knelpunten_chart(counts: list[tuple[str, int]]) -> bytes:
         ax.spines[["top", "right"]].set_visible(False)
         ax.tick_params(axis="y", labelsize=9)
         ax.set_xlim(0, max(values + [1]) * 1.15)
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", metadata={"Software": None})
+        return _png(fig)
     finally:
         plt.close(fig)
-    return buf.getvalue()
 
 
 def trend_chart(years: list[int], themes: list[tuple[str, list[int]]]) -> bytes:
@@ -69,11 +66,15 @@ def trend_chart(years: list[int], themes: list[tuple[str, list[int]]]) -> bytes:
         # Above the bars, where no bar can run into it.
         ax.legend(title="Editie", fontsize=8, title_fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0),
                   ncol=len(years), frameon=False)
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", metadata={"Software": None})
+        return _png(fig)
     finally:
         plt.close(fig)
+
+
+def _png(fig) -> bytes:
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})  # no version: reproducible
     return buf.getvalue()
 
 
@@ -91,12 +92,6 @@ class ChartProcess:
             [sys.executable, "-P", "-m", "staatc.assemble.chart"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )
-
-    def draw(self, counts: list[tuple[str, int]]) -> bytes:
-        out, err = self._proc.communicate(json.dumps(counts).encode("utf-8"), timeout=120)
-        if self._proc.returncode != 0:
-            raise RuntimeError(f"drawing the chart failed: {err.decode('utf-8', 'replace')}")
-        return out
 
     def draw_both(self, counts: list[tuple[str, int]], trend: dict | None) -> tuple[bytes, bytes | None]:
         """The knelpunten chart and, for an edition with a predecessor, the trend chart."""
@@ -120,9 +115,6 @@ def _main() -> None:
     import matplotlib.pyplot  # noqa: F401  (the slow import, before the data arrives)
 
     request = json.loads(sys.stdin.buffer.read())
-    if isinstance(request, list):  # `draw`: the knelpunten chart only
-        sys.stdout.buffer.write(knelpunten_chart([(label, int(n)) for label, n in request]))
-        return
     first = knelpunten_chart([(label, int(n)) for label, n in request["counts"]])
     trend = request.get("trend")
     second = trend_chart([int(y) for y in trend["years"]],
