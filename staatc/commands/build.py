@@ -82,7 +82,7 @@ def sources_key(root: Path, formats: tuple[str, ...]) -> str:
     for path in series_files(root):  # the predecessors, as far as "Door de jaren heen" reads them
         h.update(b"\0" + path.relative_to(root.parent).as_posix().encode() + b"\0")
         if path.is_file() and path.resolve().is_relative_to(root.parent.resolve()):
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+            _hash_file(h, path)
     for number, base in enumerate((root, package, TEMPLATES, override_folder(root))):
         h.update(b"\0base %d\0" % number)  # a file moved from one folder to another counts
         if base is None or base.is_symlink():  # a templates/ link out is refused by check
@@ -94,9 +94,13 @@ def sources_key(root: Path, formats: tuple[str, ...]) -> str:
             if path.is_symlink():
                 h.update(os.readlink(path).encode())
             elif path.is_file():  # never a FIFO or device: it could block for ever
-                with path.open("rb") as f:  # in pieces: a huge file is not held in memory
-                    h.update(hashlib.file_digest(f, "sha256").digest())
+                _hash_file(h, path)
     return h.hexdigest()
+
+
+def _hash_file(h, path: Path) -> None:
+    with path.open("rb") as f:  # in pieces: a huge file is not held in memory
+        h.update(hashlib.file_digest(f, "sha256").digest())
 
 
 def default_out_dir(edition: str, root: Path, cwd: Path) -> Path:
