@@ -49,9 +49,6 @@ class Series:
         return len(self.editions)
 
 
-def _err(path: Path, line: int | None, code: str, message: str) -> Problem:
-    return problem(code, path, line, message)
-
 
 def edition_folders(editions_dir: Path) -> dict[int, Path]:
     """Year → folder for every `editions/<year>/edition.yaml` (folders only, never followed out)."""
@@ -91,20 +88,20 @@ def load_series(edition: Edition) -> tuple[Series, list[Problem]]:
         years = [e.year for e in chain]
         if year in years:
             path = " → ".join(str(y) for y in [here.year, *years[years.index(year):]])
-            problems.append(_err(*where, "series-cycle",
+            problems.append(problem("series-cycle", *where,
                                  f"'vorige: {year}' makes the series go round in a circle "
                                  f"({path}): name an earlier edition, or remove 'vorige' "
                                  "from the first one"))
             break
         folder = folders.get(year)
         if folder is None:
-            problems.append(_err(*where, "series-missing-vorige",
+            problems.append(problem("series-missing-vorige", *where,
                                  f"'vorige: {year}' names an edition that is not there: "
                                  f"there is no {EDITIONS_FOLDER}/{year}/edition.yaml; "
                                  "correct the year, or remove 'vorige' if this is the first edition"))
             break
         if not folder.resolve().is_relative_to(editions_dir.resolve()):
-            problems.append(_err(*where, "unsafe-path",
+            problems.append(problem("unsafe-path", *where,
                                  f"the earlier edition {EDITIONS_FOLDER}/{year} points outside "
                                  f"the {EDITIONS_FOLDER}/ folder (a symbolic link); make it a "
                                  "real folder"))

@@ -14,9 +14,6 @@ from staatc.load.series import Series
 from staatc.model import Edition
 
 
-def _err(path, line, code: str, message: str) -> Problem:
-    return problem(code, path, line, message)
-
 
 def knelpunt_ids_unique(ed: Edition, series: Series) -> Iterable[Problem]:
     first: dict[str, str] = {}
@@ -25,8 +22,8 @@ def knelpunt_ids_unique(ed: Edition, series: Series) -> Iterable[Problem]:
             if k.id is None:
                 continue
             if k.id in first:
-                yield _err(stand.source.path, stand.source.line_of("knelpunten", i, "id"),
-                           "duplicate-knelpunt-id",
+                yield problem("duplicate-knelpunt-id", stand.source.path,
+                              stand.source.line_of("knelpunten", i, "id"),
                            f"knelpunt id '{k.id}' is also used in {first[k.id]}: an id names one "
                            "knelpunt across the editions; give this one its own id")
             else:
@@ -39,8 +36,8 @@ def oproep_ids_unique(ed: Edition, series: Series) -> Iterable[Problem]:
     seen: set[str] = set()
     for i, o in enumerate(ed.config.oproepen):
         if o.id in seen:
-            yield _err(ed.config_source.path, ed.config_source.line_of("oproepen", i, "id"),
-                       "duplicate-oproep", f"oproep '{o.id}' appears twice under oproepen: keep one")
+            yield problem("duplicate-oproep", ed.config_source.path,
+                          ed.config_source.line_of("oproepen", i, "id"), f"oproep '{o.id}' appears twice under oproepen: keep one")
         seen.add(o.id)
 
 
@@ -51,7 +48,7 @@ def chapter_oproep_known(ed: Edition, series: Series) -> Iterable[Problem]:
     hint = f"use one of {', '.join(known)}" if known else "there are no oproepen in edition.yaml"
     for chapter in ed.chapters:
         if chapter.oproep is not None and chapter.oproep not in known:
-            yield _err(chapter.source.path, chapter.source.line_of("oproep"), "unknown-oproep",
+            yield problem("unknown-oproep", chapter.source.path, chapter.source.line_of("oproep"),
                        f"oproep '{chapter.oproep}' is not under oproepen in edition.yaml: {hint}, "
                        "or add it there")
 
@@ -63,8 +60,8 @@ def theme_was_known(ed: Edition, series: Series) -> Iterable[Problem]:
     previous = series.previous
     for key, old in ed.config.theme_was.items():
         if old not in previous.config.themes:
-            yield _err(ed.config_source.path, ed.config_source.line_of("themes", key, "was"),
-                       "unknown-theme-was",
+            yield problem("unknown-theme-was", ed.config_source.path,
+                          ed.config_source.line_of("themes", key, "was"),
                        f"'was: {old}' is not a theme of the previous edition ({previous.year}): "
                        f"use one of {', '.join(previous.config.themes)}")
 
