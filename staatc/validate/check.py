@@ -39,14 +39,13 @@ def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResul
     problems = [*problems, *link_problems]
     texts, template_problems = render_texts(edition, series)
     level = levels(edition)
-    inputs = Inputs(edition, texts, as_of, series=series)
-    notices: list[str] = []
+    woordenlijst, speller, notices = frozenset(), None, []
     if editorial and edition.config is not None and level["spelling"] != "off":
         from staatc.validate.editorial import spelling_inputs
 
         woordenlijst, speller, word_problems, notices = spelling_inputs(edition.root)
         problems = [*problems, *word_problems]
-        inputs = Inputs(edition, texts, as_of, woordenlijst, speller, series)
+    inputs = Inputs(edition, texts, as_of, woordenlijst, speller, series)
     problems = [
         *problems,
         *template_problems,
