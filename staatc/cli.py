@@ -292,6 +292,16 @@ def trends(
     sys.stdout.write(render(series, format.value))
 
 
+@app.command()
+def new(year: Annotated[int, typer.Argument(help="The year of the new edition.")],
+        from_: Annotated[Optional[str], typer.Option("--from", help="The edition to start from.")] = None) -> None:
+    """Scaffold the next edition from the newest one (or --from): dates moved, chapters at concept."""
+    from staatc.commands.new import new_edition, summary
+
+    with reported() as cwd:
+        typer.echo(summary(new_edition(year, from_, cwd), cwd))
+
+
 def main() -> None:
     app()
 

@@ -165,6 +165,17 @@ _ALL: tuple[Code, ...] = (
        "use a code from `staatc rules`"),
     _e("check-not-switchable", "an error code under checks: set to off or warning",
        "remove the line: errors cannot be switched off"),
+    # New editions and Word drafts (staatc.commands.new, staatc.commands.import_docx, staatc.load)
+    _e("word-file", "a source file with a .md name that is really a Word file",
+       "turn it into Markdown with staatc import FILE EDITION --chapter NN-slug"),
+    _e("new-edition", "staatc new cannot make the edition: its folder exists already, or the "
+       "year is not after the edition it starts from", "choose another year or --from"),
+    _e("import-source", "staatc import was given a file that is not a Word file (.docx), a bad "
+       "chapter name, or a chapter that already exists", "give a .docx and a new NN-slug"),
+    _w("word-comment", "a comment in an imported Word file: comments are not imported",
+       "settle the comment in Word, or write its point into the chapter"),
+    _w("word-tracked-change", "a tracked change in an imported Word file: it was accepted",
+       "read the new chapter where the change was, and correct it if it should not stay"),
     # Commands (staatc.commands, staatc.diff)
     _e("invalid-edition", "the edition has errors, so nothing was built", "fix the errors"),
     _e("output", "an output file could not be written", "check the output folder"),

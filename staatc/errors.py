@@ -118,6 +118,24 @@ class RenderLimitError(StaatcError):
     code = "render-limit"
 
 
+class WordFileError(StaatcError):
+    """A source file that is a Word document under a .md name."""
+
+    code = "word-file"
+
+
+class NewEditionError(StaatcError):
+    """`staatc new` cannot make the edition: it exists already, or its year comes too early."""
+
+    code = "new-edition"
+
+
+class ImportSourceError(StaatcError):
+    """`staatc import` cannot start: not a Word file, a bad chapter name, a chapter that exists."""
+
+    code = "import-source"
+
+
 class InvalidEdition(StaatcError):
     """The edition has problems (errors, or warnings under --strict); carries them all."""
 
