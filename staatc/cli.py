@@ -302,6 +302,19 @@ def new(year: Annotated[int, typer.Argument(help="The year of the new edition.")
         typer.echo(summary(new_edition(year, from_, cwd), cwd))
 
 
+@app.command("import")
+def import_(docx: Annotated[Path, typer.Argument(help="The Word file (.docx).")], edition: EditionArg,
+            chapter: Annotated[str, typer.Option("--chapter", help="The chapter to make: NN-slug.")]) -> None:
+    """Turn a Word draft into a chapter: Markdown, its images; each comment and change reported."""
+    from staatc.commands.import_docx import import_docx, summary
+
+    with reported() as cwd:
+        done = import_docx(docx, edition, chapter, cwd, date.today())
+    *problems, wrote = summary(done, cwd)
+    typer.echo("\n".join(problems), err=True) if problems else None
+    typer.echo(wrote)
+
+
 def main() -> None:
     app()
 
