@@ -65,7 +65,7 @@ def read_source(path: Path, root: Path) -> str:
             path,
         )
     data = path.read_bytes()
-    _refuse_word_file(data, path)
+    _refuse_word_file(data, path, root)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -89,7 +89,7 @@ def read_source(path: Path, root: Path) -> str:
     return text
 
 
-def _refuse_word_file(data: bytes, path: Path) -> None:
+def _refuse_word_file(data: bytes, path: Path, root: Path) -> None:
     """A Word file saved (or renamed) as .md: say what it is instead of "not valid UTF-8"."""
     if data.startswith(b"PK\x03\x04") and b"word/" in data:  # .docx: a zip with word/document.xml
         what, first = "this is a Word file (.docx), not Markdown text", ""
@@ -98,9 +98,10 @@ def _refuse_word_file(data: bytes, path: Path) -> None:
     else:
         return
     stem = path.name.removesuffix(path.suffix)
+    chapter = stem if CHAPTER_NAME.match(f"{stem}.md") else "NN-slug"
     raise WordFileError(f"{what}: {first}move it out of the edition as {stem}.docx and use "
-                        f"'staatc import {stem}.docx EDITION --chapter NN-slug' to make a chapter of it",
-                        path)
+                        f"'staatc import {stem}.docx {root.name} --chapter {chapter}' to make a "
+                        "chapter of it", path)
 
 
 def ensure_inside(path: Path, root: Path) -> Path:
