@@ -22,10 +22,10 @@ from staatc.errors import (
     SourceEncodingError,
     StaatcError,
     UnsafePathError,
-    WordFileError,
 )
 from staatc.model import Chapter, Edition, EditionConfig, Kamerbrief, Onderzoek, Source, Stand, _Document
 from staatc.load.messages import problems_from_validation
+from staatc.load.wordfile import refuse_word_file
 from staatc.load.yamlmarks import parse_yaml
 
 CHAPTER_NAME = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$")
@@ -65,7 +65,7 @@ def read_source(path: Path, root: Path) -> str:
             path,
         )
     data = path.read_bytes()
-    _refuse_word_file(data, path, root)
+    refuse_word_file(data, path, root)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -87,21 +87,6 @@ def read_source(path: Path, root: Path) -> str:
             text.count("\n", 0, bad.start()) + 1,
         )
     return text
-
-
-def _refuse_word_file(data: bytes, path: Path, root: Path) -> None:
-    """A Word file saved (or renamed) as .md: say what it is instead of "not valid UTF-8"."""
-    if data.startswith(b"PK\x03\x04") and b"word/" in data:  # .docx: a zip with word/document.xml
-        what, first = "this is a Word file (.docx), not Markdown text", ""
-    elif data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # .doc: an OLE compound file
-        what, first = "this is an old Word file (.doc), not Markdown text", "save it in Word as .docx, "
-    else:
-        return
-    stem = path.name.removesuffix(path.suffix)
-    chapter = stem if CHAPTER_NAME.match(f"{stem}.md") else "NN-slug"
-    raise WordFileError(f"{what}: {first}move it out of the edition as {stem}.docx and use "
-                        f"'staatc import {stem}.docx {root.name} --chapter {chapter}' to make a "
-                        "chapter of it", path)
 
 
 def ensure_inside(path: Path, root: Path) -> Path:

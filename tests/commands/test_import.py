@@ -94,6 +94,9 @@ def test_a_word_file_saved_as_markdown_is_named_as_such(edition, tmp_path, run) 
     assert message.endswith("[word-file]") and "UTF-8" not in checked.stdout
     built = run("build", "2024", "--out", str(tmp_path / "out"))
     assert built.exit_code == 1 and "this is a Word file (.docx)" in built.output
+    (edition / "chapters" / "03-uit-word.md").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    old = run("check", "2024")
+    assert old.exit_code == 1 and "this is an old Word file (.doc), not Markdown text: save it in Word as .docx" in old.stdout
 
 
 def test_the_helper_really_writes_word_files(tmp_path) -> None:
