@@ -243,15 +243,14 @@ def _chapters(root: Path):
 
 
 def _chapter_text(title: str, owner: str, deadline: date, body: str) -> str:
-    from staatc.commands.new import _scalar
+    import yaml
 
-    return ("---\n"
-            f"title: {_scalar(title)}\n"
-            "status: concept\n"
-            "# Imported from Word: check the owner and the deadline.\n"
-            f"owner: {_scalar(owner)}\n"
-            f"deadline: {deadline.isoformat()}\n"
-            "---\n" + body)
+    def lines(**fields) -> str:
+        return yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
+
+    return ("---\n" + lines(title=title, status="concept")
+            + "# Imported from Word: check the owner and the deadline.\n"
+            + lines(owner=owner, deadline=deadline) + "---\n" + body)
 
 
 def summary(done: Imported, cwd: Path) -> list[str]:
