@@ -39,7 +39,7 @@ class Imported:
 
 
 def import_docx(docx: Path, edition: str, chapter: str, cwd: Path, as_of: date) -> Imported:
-    from staatc.load.edition import CHAPTER_NAME, load_config, resolve_edition
+    from staatc.load.edition import CHAPTER_NAME, ensure_inside, load_config, resolve_edition
     from staatc.output import write_atomic
     from staatc.validate.check import check_edition
 
@@ -51,6 +51,8 @@ def import_docx(docx: Path, edition: str, chapter: str, cwd: Path, as_of: date) 
                                 "and lowercase letters, digits and dashes, e.g. 08-nieuw", root / "chapters")
     target = root / "chapters" / f"{name}.md"
     media = root / "images" / name
+    for folder in (target.parent, media):  # a chapters/ or images/ that links out: refused
+        ensure_inside(folder, root)
     if target.exists() or target.is_symlink():
         raise ImportSourceError("this chapter exists already: staatc import never overwrites a chapter; "
                                 "give another --chapter, or remove the file first", target)
@@ -66,8 +68,6 @@ def import_docx(docx: Path, edition: str, chapter: str, cwd: Path, as_of: date) 
         title = _take_title(ast) or docx.stem
         images = _images(ast, Path(tmp), media, f"images/{name}")
         body = _write_markdown(ast)
-        if not images:
-            shutil.rmtree(media, ignore_errors=True)
     deadlines = [c.deadline for c in _chapters(root)]
     aanbieding = config.milestone("aanbieding")
     deadline = max(deadlines) if deadlines else aanbieding.date if aanbieding else as_of

@@ -83,6 +83,12 @@ def test_import_refuses_what_it_cannot_do(edition, tmp_path, run) -> None:
     assert exists.exit_code == 1 and "never overwrites a chapter" in exists.stderr
     assert "[import-source]" in exists.stderr
     assert not list((edition / "chapters").glob("08-*"))
+    outside = tmp_path / "elders"
+    outside.mkdir()
+    (edition / "images").symlink_to(outside)
+    linked = run("import", "concept.docx", "2024", "--chapter", "08-nieuw")
+    assert linked.exit_code == 1 and "points outside the edition folder" in linked.stderr
+    assert list(outside.iterdir()) == [] and not (edition / "chapters" / "08-nieuw.md").exists()
 
 
 def test_a_word_file_saved_as_markdown_is_named_as_such(edition, tmp_path, run) -> None:
