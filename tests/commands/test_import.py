@@ -114,3 +114,13 @@ def test_the_helper_really_writes_word_files(tmp_path) -> None:
         DRAFT.splitlines()[0].lstrip("# ")]
     (shape,) = document.inline_shapes
     assert shape._inline.docPr.get("descr") == "Grafiek van de wachttijden per maand"
+
+
+def test_the_word_title_is_the_chapter_title(edition, tmp_path, run) -> None:
+    word_draft(tmp_path / "titel.docx", "% Titel uit Word\n\nTekst.\n\n# Eerste kop\n\nMeer.\n",
+               picture=False)
+    assert run("import", "titel.docx", "2024", "--chapter", "08-titel").exit_code == 0
+    chapter = edition / "chapters" / "08-titel.md"
+    front, body, _ = split_front_matter(chapter.read_text(encoding="utf-8"), chapter)
+    assert yaml.safe_load(front)["title"] == "Titel uit Word"
+    assert [h.title for h in headings(body)] == ["Eerste kop"]  # a heading of the body stays
