@@ -311,7 +311,8 @@ def import_(docx: Annotated[Path, typer.Argument(help="The Word file (.docx).")]
     with reported() as cwd:
         done = import_docx(docx, edition, chapter, cwd, date.today())
     *problems, wrote = summary(done, cwd)
-    typer.echo("\n".join(problems), err=True) if problems else None
+    for line in problems:  # the Word file's comments and changes, the new chapter's problems
+        typer.echo(line, err=True)
     typer.echo(wrote)
 
 

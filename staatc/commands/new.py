@@ -34,6 +34,9 @@ def new_edition(year: int, source: str | None, cwd: Path) -> Scaffolded:
     from staatc.load.edition import resolve_edition
     from staatc.output import write_folder_atomic
 
+    if not 1900 <= year <= 2200:
+        raise NewEditionError(f"'{year}' is not the year of an edition: give four digits, e.g. 2025",
+                              cwd / "editions")
     if source is not None:
         previous = resolve_edition(source, cwd)
         editions = previous.parent if previous.parent.name == "editions" else cwd / "editions"

@@ -72,6 +72,8 @@ def test_an_existing_edition_is_never_overwritten(edition, run) -> None:
     too_early = run("new", "2023", "--from", "2024")
     assert too_early.exit_code == 1 and "must come after 2024" in too_early.stderr
     assert not (edition.parent / "2023").exists()
+    short = run("new", "25")
+    assert short.exit_code == 1 and "give four digits, e.g. 2025" in short.stderr
 
 
 def test_a_date_moved_into_a_weekend_says_so(edition, run) -> None:
