@@ -191,6 +191,16 @@ class StandMeta(_Strict):
 class Stand(_Document, StandMeta):
     meta_model = StandMeta
 
+    @property
+    def own_afkorting(self) -> bool:
+        """Kadaster is called Kadaster: the afkorting is the name, shown once."""
+        return self.afkorting.casefold() == self.organisatie.casefold()
+
+    @property
+    def name(self) -> str:
+        """"Uitvoeringsinstituut Werknemersverzekeringen (UWV)", but never "Kadaster (Kadaster)"."""
+        return self.organisatie if self.own_afkorting else f"{self.organisatie} ({self.afkorting})"
+
 
 class OnderzoekMeta(_Strict):
     titel: Text

@@ -7,7 +7,7 @@ captioned table and figure, every heading's text, and makes heading levels conse
 HTML comments disappear, other raw HTML and math become plain text, `@tbl-x` becomes a link
 "Tabel 1", links to ids that do not exist become plain text; and it does what each writer
 cannot: images (media bag for Word; safe file names plus alt text for Typst), chapter page
-breaks, "Deel N" labels, tables without a header row.
+breaks, "Deel N" in the chapter heading, tables without a header row.
 
 Everything this filter writes as raw Typst is built from our own code; user text only enters
 as a Typst string literal (escaped by `typst_string`); all other text goes through pandoc's
@@ -172,19 +172,27 @@ end
 
 local last_part = nil
 
-local function part_label(h)
-  -- "Deel N" above the first chapter of each part.
+local function with_part(h)
+  -- The first chapter of each part says so in its heading ("Deel 1: Complexiteitsreductie"),
+  -- so the part is in the outline, the bookmarks, the tags and Word's navigation pane alike.
   local part = h.attributes.deel
   h.attributes.deel = nil
-  local label = nil
-  if part and part ~= '' and part ~= last_part then label = 'Deel ' .. part end
+  if part and part ~= '' and part ~= last_part then
+    local prefix = { pandoc.Str('Deel'), pandoc.Space(), pandoc.Str(part .. ':'), pandoc.Space() }
+    h.content = pandoc.Inlines(prefix) .. h.content
+  end
   last_part = part
-  return label
+  return h
 end
 
 -- Figures stay pandoc's (it writes the caption and the label); only the image itself is ours,
 -- because pandoc's Typst writer drops the alt text. No pandoc.write() here: it is slow.
 local typst_pass = {
+  -- A label such as "Knelpunten:" stays on the page of the list it introduces.
+  Div = function(d)
+    if d.attributes['custom-style'] ~= 'Lijstkop' then return nil end
+    return { pandoc.RawBlock('typst', '#block(sticky: true)['), d, pandoc.RawBlock('typst', ']') }
+  end,
   Image = function(img)
     return pandoc.RawInline('typst', '#box(' .. typst_image(img) .. ')')
   end,
@@ -202,9 +210,7 @@ local typst_pass = {
   Header = function(h)
     if h.level ~= 1 then return nil end
     local out = { pandoc.RawBlock('typst', '#pagebreak(weak: true)') }
-    local label = part_label(h)
-    if label then table.insert(out, pandoc.RawBlock('typst', '#deel(' .. typst_string(label) .. ')')) end
-    table.insert(out, h)
+    table.insert(out, with_part(h))
     return out
   end,
 }
@@ -228,9 +234,7 @@ local docx_pass = {
   end,
   Header = function(h)
     if h.level ~= 1 then return nil end
-    local label = part_label(h)
-    if not label then return h end
-    return { pandoc.Div(pandoc.Para(plain_text(label)), pandoc.Attr('', {}, { ['custom-style'] = 'Deel' })), h }
+    return with_part(h)
   end,
 }
 

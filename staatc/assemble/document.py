@@ -6,13 +6,14 @@ What the Markdown may contain (pandoc's dialect, body only, no YAML front matter
   level-1 heading and starts on a new page. Levels are made consecutive (`#` then `####` renders
   the second as level 2), because PDF/UA forbids skipped levels; levels 1-3 are in the contents.
 * **Parts ("Deel 1")** are an attribute on the chapter heading:
-  `# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie deel="1"}`. The renderers show
-  "Deel 1" as a label above the heading of the *first* chapter of each part (when the value
-  differs from the previous chapter's); the label is not a heading, so it stays out of the table
-  of contents and the PDF bookmarks.
+  `# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie deel="1"}`. The heading of the
+  *first* chapter of each part (when the value differs from the previous chapter's) becomes
+  "Deel 1: Complexiteitsreductie" in both formats, so the part is in the table of contents, the
+  PDF bookmarks and tags, and Word's navigation pane.
 * Pipe tables with captions `: Bijschrift {#tbl-x}`; numbered "Tabel 1", "Tabel 2", ... (tables
-  without a caption get no number). The header row repeats on every page; a simple table
-  without a header row is drawn without header colours.
+  without a caption get no number). In Word the header row repeats on every page (the PDF
+  prints it once: see rapportage.typ); a simple table without a header row is drawn without
+  header colours.
 * Images `![Alt text](images/chart.png)`: alone in a paragraph they become a numbered figure
   ("Figuur 1") whose caption is the alt text; `{alt="..."}` gives a longer text for screen
   readers. The bytes come from `Document.media`, keyed by the path as written.

@@ -146,21 +146,22 @@ def standen_section(result: CheckResult) -> str:
     for s in ordered:
         link = f"[{escape(s.organisatie)}](#{anchor('stand', s.slug)})"
         parts.append(
-            f"| {link} | {escape(s.afkorting)} | {escape(s.departement)} | "
+            f"| {link} | {'–' if s.own_afkorting else escape(s.afkorting)} | "
+            f"{escape(s.departement)} | "
             f"{dutch_date(s.gepubliceerd)} | {len(s.knelpunten)} |"
         )
     parts += ["", ": De Standen van de Uitvoering in deze editie {#tbl-standen}", ""]
     for s in ordered:
         parts += [
-            f"## {escape(s.organisatie)} ({escape(s.afkorting)}) {{#{anchor('stand', s.slug)}}}",
+            f"## {escape(s.name)} {{#{anchor('stand', s.slug)}}}",
             "",
             f"Departement: {escape(s.departement)}. Gepubliceerd op {dutch_date(s.gepubliceerd)}. "
             f"<{s.url}>",
             "",
         ]
         if s.knelpunten:
-            parts.append("Knelpunten:")
-            parts.append("")
+            # A custom style Word keeps with the list; staatc.lua makes it sticky in the PDF.
+            parts += ['::: {custom-style="Lijstkop"}', "Knelpunten:", ":::", ""]
             parts += [f"- {escape(themes.get(k.thema, k.thema))}: {escape(k.titel)}" for k in s.knelpunten]
             parts.append("")
         parts += [_body(result, s, f"s-{s.slug}", 3), ""]

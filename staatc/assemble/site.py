@@ -234,13 +234,14 @@ def stand_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page]:
     parts = [heading("Overzicht van de Standen", "overzicht-standen"), "",
              "| Organisatie | Afkorting | Departement | Gepubliceerd | Knelpunten |",
              "|:------------|:----------|:------------|:-------------|-----------:|"]
-    parts += [f"| {link(s.organisatie, anchor('stand', s.slug))} | {escape(s.afkorting)} | "
+    parts += [f"| {link(s.organisatie, anchor('stand', s.slug))} | "
+              f"{'–' if s.own_afkorting else escape(s.afkorting)} | "
               f"{escape(s.departement)} | {dutch_date(s.gepubliceerd)} | {len(s.knelpunten)} |"
               for s in ordered]
     parts += ["", ": De Standen van de Uitvoering in deze editie {#tbl-standen}", ""]
     pages = [Page(section, "Overzicht van de Standen", "\n".join(parts), section, crumbs[:-1])]
     for s in ordered:
-        title = f"{s.organisatie} ({s.afkorting})"
+        title = s.name
         about = [heading(title, anchor("stand", s.slug)), "",
                  f"- Organisatie: {escape(s.organisatie)}",
                  f"- Afkorting: {escape(s.afkorting)}",

@@ -115,8 +115,7 @@ def _title(doc: _Document) -> str:
     if isinstance(doc, Chapter):
         return doc.title
     if isinstance(doc, Stand):
-        same = doc.afkorting.casefold() == doc.organisatie.casefold()
-        return doc.organisatie if same else f"{doc.organisatie} ({doc.afkorting})"
+        return doc.name
     if isinstance(doc, Onderzoek):
         return doc.titel
     return getattr(doc, "betreft", None) or "Kamerbrief"

@@ -8,7 +8,7 @@ XML (lxml, already there through python-docx) before zipping it again with fixed
   pre-filled with one linked entry per heading, so it shows at once; Word adds page numbers
   when the reader updates the field;
 * the CONCEPT mark on the cover, the edition title in the running header;
-* a page break before each chapter (unless a "Deel" label already starts the page);
+* a page break before each chapter;
 * core properties (title, subject, author, keywords, nl-NL, fixed dates), Dutch settings.
 """
 
@@ -161,7 +161,7 @@ def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
         style = _style(child)
         if style and style.startswith("Heading") and style[7:].isdigit():
             level = int(style[7:])
-            if level == 1 and previous_style != "Deel":
+            if level == 1:
                 set_ppr(child, "<w:pageBreakBefore/>")
             if bookmark is None:
                 inner = child.find("w:bookmarkStart", NSMAP)

@@ -14,9 +14,9 @@ from staatc.render import Document, DocumentMeta, PdfRenderer
 
 CHAPTERS = [
     "Inleiding",
-    "Complexiteitsreductie",
+    "Deel 1: Complexiteitsreductie",
     "Gegevensuitwisseling",
-    "Betrek de uitvoering vanaf het begin",
+    "Deel 2: Betrek de uitvoering vanaf het begin",
 ]
 SUBHEADINGS = ["Drie bronnen", "Leeswijzer", "Stapeling van regelingen",
                "Een kader onder een te diepe kop", "Stand van UWV"]
@@ -204,13 +204,15 @@ def test_typst_syntax_in_title_and_text_stays_text():
     assert "CONCEPT" not in text
 
 
-def test_part_labels_only_where_a_part_starts(rendered):
+def test_a_part_is_in_its_first_chapters_heading_and_the_outline(rendered):
     _, reader = rendered
-    starts = [i for i in range(len(reader.pages)) if "Complexiteitsreductie" in page_text(reader, i)
-              and "DEEL 1" in page_text(reader, i)]
-    assert starts, "Deel 1 above its first chapter"
     text = all_text(reader)
-    assert text.count("DEEL 1") == 1 and text.count("DEEL 2") == 1
+    assert text.count("Deel 1: Complexiteitsreductie") == 2  # the contents and the heading
+    assert "Deel 2: Betrek de uitvoering vanaf het begin" in text
+    assert "Gegevensuitwisseling" in text and "Deel 1: Gegevensuitwisseling" not in text
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Deel 1: Complexiteitsreductie" in outline
+    assert "DEEL 1" not in text  # no separate label above the heading any more
 
 
 def test_render_all_runs_both_formats_side_by_side(rendered):
@@ -231,7 +233,7 @@ def test_render_all_runs_both_formats_side_by_side(rendered):
     ("markdown", "expected"),
     [
         # The attribute's value is the "Deel" label, quotes and #panic( included, as text.
-        ('# Kop {deel="1\\") #panic(\\"x"}\n\nTekst\n', ['DEEL 1") #PANIC("X Kop Tekst']),
+        ('# Kop {deel="1\\") #panic(\\"x"}\n\nTekst\n', ['Deel 1") #panic("x: Kop Tekst']),
         # A missing image is a visible placeholder; its alt text (with #panic()) is the caption.
         ('![alt " \\ ) #panic()](images/x".png){width="50%) #panic(1"}\n',
          ["[Afbeelding ontbreekt: alt \u201d ) #panic()]", "Figuur 1: alt \u201d ) #panic()"]),
