@@ -7,9 +7,12 @@ helper runs as a child process that is watched: it is killed when it runs longer
 TIME_LIMIT seconds or when its memory (resident set) passes the limit, and the build fails
 with a `RenderLimitError` that says which.
 
-The memory limit is the project's bound for one process, 500 MB; an edition that needs
-more sets `STAATC_MEMORY_LIMIT_MB` (read here, at the edge). Memory is watched through
-/proc (Linux, where CI runs); elsewhere only the time limit applies.
+The memory limit guards against hostile input, not size: by default it is 500 MB plus
+MB_PER_INPUT_MB for every MB the helper is given (a legitimate edition ten times the sample
+needs about 550 MB), at most a quarter of the machine's memory (never below 500 MB).
+`STAATC_MEMORY_LIMIT_MB` (read here, at the edge) sets it outright; the message says which
+limit stopped the build and how to raise it. Memory is watched through /proc (Linux, where
+CI runs); elsewhere only the time limit applies.
 """
 
 from __future__ import annotations
@@ -24,13 +27,39 @@ from staatc.errors import RenderLimitError
 
 TIME_LIMIT = 300.0  # seconds for one helper process
 DEFAULT_MEMORY_LIMIT_MB = 500
+MB_PER_INPUT_MB = 100  # pandoc's AST and Typst's layout grow with the text, about this much
 POLL = 0.02  # seconds between looks at the child's memory
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
-def memory_limit_mb() -> int:
+def _machine_mb() -> int | None:
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * _PAGE // 2**20
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def memory_limit_mb(input_bytes: int = 0) -> int:
+    """The limit for a helper given `input_bytes`: the environment's, or the default for that size."""
     value = os.environ.get("STAATC_MEMORY_LIMIT_MB", "")
-    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MEMORY_LIMIT_MB
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    wanted = DEFAULT_MEMORY_LIMIT_MB + MB_PER_INPUT_MB * input_bytes // 2**20
+    machine = _machine_mb()
+    cap = max(DEFAULT_MEMORY_LIMIT_MB, machine // 4) if machine else wanted
+    return min(wanted, cap)
+
+
+def limit_advice(limit_mb: int) -> str:
+    """Which memory limit stopped the build, and how to raise it (for the message)."""
+    if os.environ.get("STAATC_MEMORY_LIMIT_MB", "").isdigit():
+        which = f"the limit set by STAATC_MEMORY_LIMIT_MB ({limit_mb} MB)"
+    else:
+        which = (f"the default limit for this input ({limit_mb} MB: {DEFAULT_MEMORY_LIMIT_MB} MB "
+                 f"plus {MB_PER_INPUT_MB} MB per MB of text, at most a quarter of this machine's "
+                 "memory)")
+    return (f"{which}; if the edition is legitimate, raise it, for example "
+            f"STAATC_MEMORY_LIMIT_MB={limit_mb * 2} staatc build …")
 
 
 def _rss(pid: int) -> int | None:
@@ -50,7 +79,8 @@ def run_limited(cmd: list[str], data: bytes, *, env: dict[str, str] | None, what
     `what` names the work for the message ("making the PDF (Typst)").
     """
     timeout = TIME_LIMIT if timeout is None else timeout
-    limit = (memory_mb or memory_limit_mb()) * 1024 * 1024
+    limit_mb = memory_mb or memory_limit_mb(len(data))
+    limit = limit_mb * 1024 * 1024
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env)
     result: dict[str, bytes] = {}
@@ -69,14 +99,14 @@ def run_limited(cmd: list[str], data: bytes, *, env: dict[str, str] | None, what
         if time.monotonic() > deadline:
             exceeded = f"took longer than {timeout:g} seconds"
         elif (rss := _rss(proc.pid)) is not None and rss > limit:
-            exceeded = f"needed more than {limit // 2**20} MB of memory"
+            exceeded = f"needed more than {limit_mb} MB of memory ({limit_advice(limit_mb)})"
         if exceeded:
             proc.kill()
             talker.join()
             raise RenderLimitError(
                 f"{what} {exceeded}, so the build stopped. The edition is too large or too "
                 "deeply nested for one document: shorten very long chapters and tables, flatten "
-                "deep lists and quotes (or, for a bigger machine, set STAATC_MEMORY_LIMIT_MB)"
+                "deep lists and quotes (the limits are set by STAATC_MEMORY_LIMIT_MB)"
             )
     return subprocess.CompletedProcess(cmd, proc.returncode, result.get("out", b""),
                                        result.get("err", b""))

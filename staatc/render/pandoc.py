@@ -17,7 +17,7 @@ from pathlib import Path
 from staatc import TEMPLATES  # the bundled house style; the filter is never overridden
 from staatc.errors import RenderLimitError
 from staatc.render.base import RenderError
-from staatc.render.limits import memory_limit_mb, run_limited
+from staatc.render.limits import limit_advice, memory_limit_mb, run_limited
 
 LUA_FILTER = TEMPLATES / "staatc.lua"
 
@@ -76,7 +76,7 @@ def run_pandoc(
         env["STAATC_MEDIA"] = str(media_manifest)
     # Time and memory are limited (render/limits.py): GHC's own heap limit first, so pandoc
     # stops itself cleanly; the watch on the process is the backstop.
-    memory = memory_limit_mb()
+    memory = memory_limit_mb(len(markdown.encode("utf-8")))
     cmd[1:1] = ["+RTS", f"-M{memory * 9 // 10}m", "-RTS"]  # the heap; the process is a bit more
     what = f"converting the text ({to.split('+')[0]}, pandoc)"
     try:
@@ -87,9 +87,8 @@ def run_pandoc(
         message = proc.stderr.decode("utf-8", "replace").strip()
         if "Heap exhausted" in message or "heap overflow" in message:
             raise RenderLimitError(f"{what} needed more than {memory} MB of memory, so the "
-                                   "build stopped. The edition is too large for one document: "
-                                   "shorten very long chapters and tables (or, for a bigger "
-                                   "machine, set STAATC_MEMORY_LIMIT_MB)")
+                                   "build stopped: that is " + limit_advice(memory) + ". Or "
+                                   "shorten very long chapters and tables")
         raise RenderError(f"pandoc ({to}) faalde met code {proc.returncode}: {message}")
     return proc.stdout
 

@@ -90,3 +90,25 @@ def test_build_reports_the_limit_at_the_edition(edition: Path, run, monkeypatch)
     assert "Traceback" not in result.output
     assert "editions/2024: error: " in result.stderr and "needed more than 8 MB" in result.stderr
     assert (out / "staat-van-de-uitvoering-2024.pdf").read_bytes() == b"vorige versie"
+
+
+def test_default_memory_limit_follows_the_input_size(monkeypatch) -> None:
+    monkeypatch.delenv("STAATC_MEMORY_LIMIT_MB", raising=False)
+    monkeypatch.setattr(limits, "_machine_mb", lambda: 24_000)
+    assert limits.memory_limit_mb(0) == limits.DEFAULT_MEMORY_LIMIT_MB
+    ten_times = limits.memory_limit_mb(3 * 2**20)  # 3 MB of text: a big, legitimate edition
+    assert ten_times == limits.DEFAULT_MEMORY_LIMIT_MB + 3 * limits.MB_PER_INPUT_MB
+    # Hostile size is still bounded: never more than a quarter of the machine.
+    assert limits.memory_limit_mb(10_000 * 2**20) == 6_000
+    monkeypatch.setattr(limits, "_machine_mb", lambda: 1_000)  # a small machine keeps 500 MB
+    assert limits.memory_limit_mb(3 * 2**20) == limits.DEFAULT_MEMORY_LIMIT_MB
+
+
+def test_memory_message_says_which_limit_and_how_to_raise_it(monkeypatch) -> None:
+    monkeypatch.delenv("STAATC_MEMORY_LIMIT_MB", raising=False)
+    default = limits.limit_advice(700)
+    assert "default limit for this input (700 MB" in default
+    assert "STAATC_MEMORY_LIMIT_MB=1400" in default
+    monkeypatch.setenv("STAATC_MEMORY_LIMIT_MB", "700")
+    assert limits.memory_limit_mb(10**9) == 700
+    assert "limit set by STAATC_MEMORY_LIMIT_MB (700 MB)" in limits.limit_advice(700)
