@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 _ID = re.compile(r"\{#([A-Za-z][\w-]*)")
 _TBL_REF = re.compile(r"@((?:tbl|fig|sec)-[\w-]+)")
+_KNELPUNT_ID = re.compile(r"^(\s+id:\s*)(\S+)$", re.M)  # ids name one knelpunt across editions
 
 
 def _suffix_ids(text: str, suffix: str) -> str:
@@ -56,6 +57,7 @@ def make_edition(source: Path, out: Path, times: int) -> Path:
             text = path.read_text(encoding="utf-8")
             text = _copy_front_matter_value(text, "afkorting", lambda v: v.strip("'\"") + tag)
             text = _copy_front_matter_value(text, "organisatie", lambda v: v.strip("'\"") + f" (kopie {i})")
+            text = _KNELPUNT_ID.sub(lambda m: m[1] + m[2].strip("'\"") + tag, text)
             (out / "standen" / f"{path.stem}{tag}.md").write_text(_suffix_ids(text, tag), encoding="utf-8")
         for path in sorted((source / "onderzoeken").glob("*.md")):
             text = path.read_text(encoding="utf-8")
