@@ -4,9 +4,11 @@ Pandoc makes the body, the cover paragraphs (Title, Subtitle, Author, Date), nat
 "Figuur 1" captions and an empty table-of-contents field. What pandoc cannot do, we do on the
 XML (lxml, already there through python-docx) before zipping it again with fixed dates:
 
-* the table of contents: not marked dirty (Word would ask to update fields on opening) and
-  pre-filled with one linked entry per heading, so it shows at once; Word adds page numbers
-  when the reader updates the field;
+* the table of contents as Word writes it: an entry per heading with a PAGEREF field to a
+  bookmark on the heading, so it shows at once and Word fills in the page numbers when it
+  updates the fields (it asks once on opening: `w:updateFields`), see render/docx_fields.py;
+* caption numbers as complex SEQ fields, so "Tabel 1" is text to any reader too;
+* table columns as wide as their content asks (render/docx_tables.py), hyphenation on;
 * the CONCEPT mark on the cover, the edition title in the running header;
 * a page break before each chapter;
 * core properties (title, subject, author, keywords, nl-NL, fixed dates), Dutch settings.
@@ -26,6 +28,8 @@ from staatc.render.base import (
     DocumentMeta,
     epoch_of,
 )
+from staatc.render.docx_fields import complex_seq_fields, fill_toc, mark_headings, word_settings
+from staatc.render.docx_tables import fit_columns
 from staatc.render.media import stage_media
 from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts
 from staatc.render.ooxml import xml_escape as escape
@@ -96,12 +100,14 @@ def _etree():
 
 def finish_package(raw: bytes, meta: DocumentMeta, date_text: str) -> bytes:
     parts = read_parts(raw)
-    parts["word/document.xml"] = finish_document(parts["word/document.xml"], meta, date_text)
+    parts["word/document.xml"] = finish_document(parts["word/document.xml"], meta, date_text,
+                                                 parts.get("word/styles.xml"))
     header = escape(meta.title + (f" \u00b7 {CONCEPT_MARK}" if meta.concept else "")).encode()
     for name in parts:
         if name.startswith("word/header") and name.endswith(".xml"):
             parts[name] = parts[name].replace(HEADER_PLACEHOLDER, header)
-    parts["word/settings.xml"] = dutch_settings(parts["word/settings.xml"])
+    parts["word/settings.xml"] = word_settings(dutch_settings(parts["word/settings.xml"]),
+                                               update_fields=True)
     parts["docProps/core.xml"] = core_properties(meta)
     return write_parts(parts)
 
@@ -117,7 +123,8 @@ def _el(xml: str):
     return _etree().fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')[0]
 
 
-def finish_document(xml: bytes, meta: DocumentMeta, date_text: str) -> bytes:
+def finish_document(xml: bytes, meta: DocumentMeta, date_text: str,
+                    styles: bytes | None = None) -> bytes:
     etree = _etree()
     root = etree.fromstring(xml)
     body = root.find("w:body", NSMAP)
@@ -136,25 +143,23 @@ def finish_document(xml: bytes, meta: DocumentMeta, date_text: str) -> bytes:
             body.insert(len([p for p in body if _style(p) in COVER_STYLES]), paragraph)
     headings = chapter_breaks_and_headings(body)
     if toc is not None:
-        fill_toc(toc, headings)
+        fill_toc(toc, mark_headings(root, headings))
     drop_duplicate_bookmarks(root)
     describe_pictures(root)
+    complex_seq_fields(root)
+    fit_columns(root, styles)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
-    """Start each chapter on a new page, space out tables; return (level, text, bookmark)."""
+def chapter_breaks_and_headings(body) -> list:
+    """Start each chapter on a new page, space out tables; return the TOC's (level, paragraph)."""
     headings = []
     previous_style = None
-    bookmark = None
     for child in body:
-        if child.tag == f"{W}bookmarkStart":
-            bookmark = child.get(f"{W}name")
-            continue
-        if child.tag == f"{W}bookmarkEnd":
+        if child.tag in (f"{W}bookmarkStart", f"{W}bookmarkEnd"):
             continue
         if child.tag != f"{W}p":
-            bookmark, previous_style = None, child.tag
+            previous_style = child.tag
             continue
         if previous_style == f"{W}tbl":
             set_ppr(child, '<w:spacing w:before="200"/>')  # Word adds no space after a table
@@ -163,13 +168,8 @@ def chapter_breaks_and_headings(body) -> list[tuple[int, str, str | None]]:
             level = int(style[7:])
             if level == 1:
                 set_ppr(child, "<w:pageBreakBefore/>")
-            if bookmark is None:
-                inner = child.find("w:bookmarkStart", NSMAP)
-                bookmark = None if inner is None else inner.get(f"{W}name")
             if level <= TOC_DEPTH:
-                text = "".join(t.text or "" for t in child.iter(f"{W}t"))
-                headings.append((level, text, bookmark))
-        bookmark = None
+                headings.append((level, child))
         previous_style = style
     return headings
 
@@ -202,36 +202,6 @@ def set_ppr(paragraph, xml: str) -> None:
             child.addprevious(new)
             return
     ppr.append(new)
-
-
-def fill_toc(sdt, headings: list[tuple[int, str, str | None]]) -> None:
-    """Replace pandoc's empty, dirty TOC field by one whose result lists the headings."""
-    content = sdt.find("w:sdtContent", NSMAP)
-    field_paragraph = None
-    for p in content.findall("w:p", NSMAP):
-        if p.find(".//w:instrText", NSMAP) is not None:
-            field_paragraph = p
-    if field_paragraph is None:
-        return
-    instruction = "".join(t.text or "" for t in field_paragraph.iter(f"{W}instrText"))
-    begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-             f'<w:r><w:instrText xml:space="preserve">{escape(instruction)}</w:instrText></w:r>'
-             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
-    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-    paragraphs = []
-    for index, (level, text, bookmark) in enumerate(headings):
-        run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-        entry = (f'<w:hyperlink w:anchor="{escape(bookmark)}" w:history="1">{run}</w:hyperlink>'
-                 if bookmark else run)
-        paragraphs.append(
-            f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/></w:pPr>'
-            f'{begin if index == 0 else ""}{entry}{end if index == len(headings) - 1 else ""}</w:p>'
-        )
-    if not paragraphs:
-        paragraphs = [f"<w:p>{begin}{end}</w:p>"]
-    for xml in paragraphs:
-        field_paragraph.addprevious(_el(xml))
-    content.remove(field_paragraph)
 
 
 def drop_duplicate_bookmarks(root) -> None:
