@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import io
+import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -119,22 +120,54 @@ def test_references_become_dutch_links(word):
     assert "tbl-knelpunten" in bookmarks and "stand-uwv" in bookmarks
 
 
-def test_toc_titled_filled_and_not_dirty(rendered, word):
+def test_toc_entries_are_word_toc_entries_with_page_fields(rendered, word):
+    """Word's own TOC: one TOC field whose entries link to a bookmark on the heading and hold
+    a PAGEREF field to it, so Word puts the page numbers in; it asks once on opening."""
     body = word.element.body
     sdt = body.find("w:sdt", NS)
     gallery = sdt.find(".//w:docPartGallery", NS)
     assert gallery.get(f"{W}val") == "Table of Contents"
     paragraphs = sdt.findall(".//w:p", NS)
     assert style_of(paragraphs[0]) == "TOCHeading" and text_of(paragraphs[0]) == "Inhoudsopgave"
-    instruction = "".join(t.text for t in sdt.iter(f"{W}instrText"))
-    assert instruction.strip().startswith("TOC ")
+    instructions = [t.text.strip() for t in sdt.iter(f"{W}instrText")]
+    assert instructions[0].startswith("TOC ") and "\\h" in instructions[0]
     entries = [(style_of(p), text_of(p)) for p in paragraphs[1:]]
     assert entries == [(f"TOC{level}", text) for level, text in HEADINGS]
-    kinds = [f.get(f"{W}fldCharType") for f in sdt.iter(f"{W}fldChar")]
-    assert kinds == ["begin", "separate", "end"]
-    assert b"w:dirty" not in zipfile.ZipFile(io.BytesIO(rendered)).read("word/document.xml")
+    headings_by_bookmark = {}
+    for p in body.iter(f"{W}p"):
+        if (style_of(p) or "").startswith("Heading"):
+            for b in p.iter(f"{W}bookmarkStart"):
+                headings_by_bookmark[b.get(f"{W}name")] = text_of(p)
+    for p, (_, text) in zip(paragraphs[1:], HEADINGS):
+        link = p.find("w:hyperlink", NS)
+        target = link.get(f"{W}anchor")
+        assert headings_by_bookmark[target] == text  # the link goes to its heading
+        page = [t.text.strip() for t in link.iter(f"{W}instrText")]
+        assert page == [f"PAGEREF {target} \\h"]
+        assert link.find(".//w:tab", NS) is not None  # the dotted tab to the page number
+    # The TOC field opens in the first entry and closes in the last: Word replaces it whole.
+    assert paragraphs[1].find("w:r/w:fldChar", NS).get(f"{W}fldCharType") == "begin"
+    assert paragraphs[-1].findall("w:r/w:fldChar", NS)[-1].get(f"{W}fldCharType") == "end"
     settings = zipfile.ZipFile(io.BytesIO(rendered)).read("word/settings.xml")
-    assert b"updateFields" not in settings  # Word must not ask to update fields
+    assert b'<w:updateFields w:val="true"/>' in settings
+
+
+def test_captions_keep_their_numbers_when_read_back(rendered, tmp_path):
+    """Pandoc reading the Word file back (as any tool without a field engine) keeps the
+    numbers; in Word they are SEQ fields with the number as cached result."""
+    from staatc.render.pandoc import pandoc_path
+
+    path = tmp_path / "rapportage.docx"
+    path.write_bytes(rendered)
+    markdown = subprocess.run([pandoc_path(), "--sandbox", "-f", "docx", "-t", "markdown", str(path)],
+                              capture_output=True, check=True, text=True).stdout
+    text = " ".join(markdown.replace("\u00a0", " ").split())
+    assert "Tabel 1: Knelpunten per organisatie (illustratief)" in text
+    assert "Tabel 2: Knelpunten van UWV" in text
+    assert "Figuur 1: Staafdiagram" in text
+    document = open_docx(io.BytesIO(rendered)).element.body
+    seq = [t.text.strip() for t in document.iter(f"{W}instrText") if "SEQ" in t.text]
+    assert sorted(seq) == ["SEQ Figure \\* ARABIC", "SEQ Table \\* ARABIC", "SEQ Table \\* ARABIC"]
 
 
 def test_chapters_start_on_a_new_page_and_a_part_is_in_its_heading(word):
