@@ -22,13 +22,13 @@ def diff(old: str, new: str, cwd: Path, fmt: str, out: Path | None, as_of: date,
     from staatc.diff.sources import compare
     from staatc.output import write_atomic
 
-    result = compare(old, new, cwd, as_of)
-    if fmt == "docx":
-        from staatc.diff.to_docx import render as render_docx
+    if fmt == "docx":  # the new rapportage with tracked changes, rendered as the build does
+        from staatc.diff.redline import redline_docx
 
         target = out or cwd / safe_name(f"diff-{old}-{new}.docx")
-        write_atomic(target, render_docx(result))
+        write_atomic(target, compare(old, new, cwd, as_of, then=redline_docx))
         return DiffOutput(written=target)
+    result = compare(old, new, cwd, as_of)
     if fmt == "text":
         from staatc.diff.to_text import render as render_text
 

@@ -15,46 +15,57 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
-from staatc.validate.check import check_edition
+from staatc.validate.check import CheckResult, check_edition
 from staatc.diff.model import diff_editions
 from staatc.diff.types import EditionDiff, Side
 from staatc.errors import EditionNotFound, InvalidEdition, Problem, StaatcError, has_errors
 from staatc.load.edition import resolve_edition
 
 
+T = TypeVar("T")
+
+
 class GitRevisionError(StaatcError):
     code = "git-revision"
 
 
-def compare(old: str, new: str, cwd: Path, as_of: date) -> EditionDiff:
+def compare(old: str, new: str, cwd: Path, as_of: date,
+            then: Callable[[EditionDiff, CheckResult], T] | None = None) -> EditionDiff | T:
     """Load both sides (each like `staatc check`) and compare them.
+
+    With `then`, return `then(diff, the new side's check result)`, called while the sides'
+    files still exist (a side from git lives in a temporary folder): the redline renders the
+    new side's rapportage, images and house style included.
 
     Raises InvalidEdition with the problems of both sides when either has errors:
     a diff of a broken edition would show the breakage, not the edit.
     """
     with ExitStack() as stack:
-        sides, problems = [], []
+        sides, problems, results = [], [], []
         for arg in (old, new):
-            side, side_problems = load_side(arg, cwd, as_of, stack)
+            side, side_problems, result = load_side(arg, cwd, as_of, stack)
             sides.append(side)
+            results.append(result)
             problems += side_problems
         if has_errors(problems):
             raise InvalidEdition(problems)
-        return diff_editions(*sides)
+        diff = diff_editions(*sides)
+        return diff if then is None else then(diff, results[1])
 
 
-def load_side(arg: str, cwd: Path, as_of: date, stack: ExitStack) -> tuple[Side, list[Problem]]:
+def load_side(arg: str, cwd: Path, as_of: date,
+              stack: ExitStack) -> tuple[Side, list[Problem], CheckResult]:
     folder, rev = split_revision(arg, cwd)
     if rev is None:
         root = resolve_edition(folder, cwd)
         result = check_edition(root, as_of, editorial=False)  # drafts with notes compare
-        return Side(arg, result.edition, result.texts), result.problems
+        return Side(arg, result.edition, result.texts), result.problems, result
     root, shown = stack.enter_context(checkout(folder, rev, cwd))
     result = check_edition(root, as_of, editorial=False)  # drafts with notes compare
     problems = [_relocate(p, root, shown, rev) for p in result.problems]
-    return Side(arg, result.edition, result.texts), problems
+    return Side(arg, result.edition, result.texts), problems, result
 
 
 def split_revision(arg: str, cwd: Path) -> tuple[str, str | None]:

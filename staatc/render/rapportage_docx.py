@@ -148,6 +148,7 @@ def finish_document(xml: bytes, meta: DocumentMeta, date_text: str,
     describe_pictures(root)
     complex_seq_fields(root)
     fit_columns(root, styles)
+    number_revisions(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -218,6 +219,15 @@ def drop_duplicate_bookmarks(root) -> None:
         for end in list(root.iter(f"{W}bookmarkEnd")):
             if end.get(f"{W}id") in dropped:
                 end.getparent().remove(end)
+
+
+def number_revisions(root) -> None:
+    """Tracked changes (the redline's) each with an id of their own, after the bookmarks'
+    (pandoc gives a deletion and the insertion after it the same id)."""
+    ids = [int(b.get(f"{W}id")) for b in root.iter(f"{W}bookmarkStart")
+           if (b.get(f"{W}id") or "").isdigit()]
+    for number, change in enumerate(root.iter(f"{W}ins", f"{W}del"), start=max(ids, default=0) + 1):
+        change.set(f"{W}id", str(number))
 
 
 def describe_pictures(root) -> None:
