@@ -2,22 +2,24 @@
 
 Heavy modules (pandoc, docx, typst, even the loader) are imported inside the
 command that needs them, so `staatc --help` stays fast. A command raises a
-`StaatcError` for a user mistake; `reported` is the one place that prints it.
+`StaatcError` for a user mistake; `reported` (cli_output) is the one place that prints
+it. The shared options live in cli_options, the printing in cli_output.
 """
 
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from datetime import date
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from staatc import __version__
-from staatc.errors import StaatcError
+from staatc.cli_options import (AsOfOpt, CheckFormat, DiffFormat, EditionArg, EditionsArg,
+                                MilestonesFormat, RulesFormat, StrictOpt, TrendsFormat, parse_as_of,
+                                switches)
+from staatc.cli_output import SWITCHES, check_summary, print_problems, reported, say, shown
 
 app = typer.Typer(
     name="staatc",
@@ -25,16 +27,13 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
-def _formats(name: str, *values: str) -> type[Enum]:
-    return Enum(name, {v: v for v in values}, type=str)  # typer lists the values in --help
-
-
-CheckFormat = _formats("CheckFormat", "text", "json", "github", "junit")
-DiffFormat = _formats("DiffFormat", "text", "json", "html", "docx")
-TrendsFormat = _formats("TrendsFormat", "text", "json", "csv")
+def command(*args, **kwargs):
+    """`app.command` with --verbose, --debug and --quiet (cli_options.switches)."""
+    return lambda fn: app.command(*args, **kwargs)(switches(fn))
 
 
 def _version(value: bool) -> None:
@@ -53,85 +52,50 @@ def _main(
     """Compile the Staat van de Uitvoering."""
 
 
-def parse_as_of(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD") from None
-
-
-EditionArg = Annotated[str, typer.Argument(help="A year (editions/<year>) or an edition folder.")]
-AsOfOpt = Annotated[
-    Optional[str], typer.Option("--as-of", help="Check deadlines as on this date (YYYY-MM-DD; default today).")
-]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors (exit 1).")]
-
-
-@contextmanager
-def reported(format: CheckFormat = CheckFormat.text, strict: bool = False) -> Iterator[Path]:
-    """Run a command; a user mistake is printed in the format asked for and exits 1.
-
-    Text goes to stderr as file:line: error: message. A machine format goes to stdout
-    in that format, so CI reads a missing edition the way it reads any other problem.
-    Anything that is not a StaatcError is a bug and stays a traceback.
-    """
-    cwd = Path.cwd()
-    try:
-        yield cwd
-    except StaatcError as exc:
-        from staatc.reporting import problems as report
-
-        if format is CheckFormat.text:
-            for problem in exc.problems:
-                typer.echo(problem.format(cwd), err=True)
-        else:
-            sys.stdout.write(report.render(format.value, exc.problems, cwd, [], strict))
-        raise typer.Exit(1) from None
-
-
-@app.command()
+@command()
 def check(
-    edition: EditionArg,
+    editions: EditionsArg = None,
+    every: Annotated[bool, typer.Option("--all", help="Check every edition under editions/.")] = False,
     format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
 ) -> None:
-    """Validate an edition without rendering: every problem as file:line: message."""
-    from staatc.commands.check import check as run_check
+    """Validate editions without rendering: every problem as file:line: message."""
+    from staatc.commands.check import check_editions
     from staatc.reporting import problems as report
 
     day = parse_as_of(as_of)
-    with reported(format, strict) as cwd:
-        checked = run_check(edition, cwd, day)
-    result = checked.result
-    for notice in result.notices:  # e.g. "spelling not checked": no problem, but worth knowing
+    with reported(format, strict, "the check failed") as cwd:
+        checked = check_editions(editions or [], every, cwd, day)
+    for notice in checked.notices:  # e.g. "spelling not checked": no problem, but worth knowing
         if format is CheckFormat.github:
             sys.stdout.write(report.github_notice(notice))
-        else:
+        elif not SWITCHES.quiet:
             typer.echo(f"notice: {notice}", err=True)
-    sys.stdout.write(report.render(format.value, result.problems, cwd, checked.files, strict))
+    failed = checked.failed(strict)
     if format is CheckFormat.text:
-        typer.echo(report.summary(result.problems), err=True)
-    raise typer.Exit(1 if result.failed(strict) else 0)
+        print_problems(checked.problems, cwd)
+        say(check_summary(checked.problems, strict, failed))
+    else:
+        sys.stdout.write(report.render(format.value, checked.problems, cwd, checked.files, strict))
+    raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@command()
 def build(
-    edition: EditionArg,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default build/<year>).")] = None,
+    edition: EditionArg = None,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="FOLDER",
+                                                help="Output folder (default build/<year> beside editions/).")] = None,
     format: Annotated[
-        str, typer.Option("--format", help="Comma-separated formats: docx, pdf, html, or all (default docx,pdf).")
+        str, typer.Option("--format", metavar="FORMATS", help="Comma-separated formats: docx, pdf, html, or all (default docx,pdf).")
     ] = "docx,pdf",
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Build the rapportage and the kamerbrief as Word and accessible PDF, and the web edition."""
     from staatc.commands.build import build_edition, default_out_dir
-    from staatc.load.edition import resolve_edition
+    from staatc.load.locate import resolve_edition
     from staatc.reporting.progress import progress_line
     from staatc.render.registry import formats as offered
 
@@ -145,30 +109,29 @@ def build(
                                  f"{', '.join(known)}, a list such as docx,pdf, or all")
     formats = tuple(f for f in known if f in asked)
     day = parse_as_of(as_of)
-    with reported() as cwd:
+    with reported(strict=strict) as cwd:
         root = resolve_edition(edition, cwd)
-        with progress_line(quiet) as step:
+        with progress_line(SWITCHES.quiet, SWITCHES.verbose) as step:
             result = build_edition(root, out or default_out_dir(edition, root, cwd), day, formats,
                                    strict=strict, force=force, progress=step)
-    for problem in result.problems:
-        typer.echo(problem.format(cwd), err=True)
+    print_problems(result.problems, cwd, err=True)
     verb = "Up to date" if result.skipped else "Wrote"
     for path in result.outputs:
-        typer.echo(f"{verb}: {_shown(path, cwd)}")
+        say(f"{verb}: {shown(path, cwd)}", err=False)
 
 
-@app.command()
+@command()
 def serve(
-    edition: EditionArg,
+    edition: EditionArg = None,
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (0: any free port).")] = 8000,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Build folder (default build/<year>).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="FOLDER",
+                                                help="Build folder (default build/<year> beside editions/).")] = None,
     as_of: AsOfOpt = None,
 ) -> None:
     """Preview the web edition on 127.0.0.1: rebuilt on every save, the open page reloads."""
-    from staatc.commands.serve import Preview, serve as run_preview
-    from staatc.load.edition import resolve_edition
-
     from staatc.commands.build import default_out_dir
+    from staatc.commands.serve import Preview, serve as run_preview
+    from staatc.load.locate import resolve_edition
 
     day = parse_as_of(as_of) if as_of else None
     with reported() as cwd:
@@ -184,57 +147,61 @@ def serve(
         pass
 
 
-def _shown(path: Path, cwd: Path) -> str:
-    import os
-
-    return os.path.relpath(path, cwd)
-
-
-@app.command()
+@command()
 def milestones(
-    edition: EditionArg,
+    edition: EditionArg = None,
     as_of: AsOfOpt = None,
+    format: Annotated[MilestonesFormat, typer.Option("--format", help="Output format.")] = MilestonesFormat.text,
     ics: Annotated[
         Optional[Path],
-        typer.Option("--ics", help="Also write the milestones and chapter deadlines as an iCalendar file.",
-                     dir_okay=False),
+        typer.Option("--ics", metavar="FILE", dir_okay=False,
+                     help="Also write the milestones and chapter deadlines as an iCalendar file."),
     ] = None,
 ) -> None:
     """The schedule: every milestone, its gate and the chapters that block it; overdue chapters.
 
     Exits 1 when a milestone has passed (its date is before --as-of) with its gate unmet.
     """
-    from rich.console import Console
-
     from staatc.commands.milestones import milestones as run_milestones
-    from staatc.reporting import problems as report
-    from staatc.reporting.schedule_view import milestone_table, overdue_table, verdict
+    from staatc.reporting import schedule_text
 
     day = parse_as_of(as_of)
-    with reported() as cwd:
+    with reported(consequence="there is no schedule") as cwd:
         result = run_milestones(edition, cwd, day, ics)
     if result.errors:
-        sys.stdout.write(report.as_text(result.errors, cwd))
-        typer.echo(f"{report.summary(result.errors)} Fix them first: the schedule needs a valid edition.",
-                   err=True)
+        print_problems(result.errors, cwd)
+        typer.echo(f"{check_summary(result.errors, False, True)} Fix them first: the schedule needs "
+                   "a valid edition.", err=True)
         raise typer.Exit(1)
-    console = Console(highlight=False)
-    console.print(milestone_table(result.edition.config.title, result.schedule))
-    console.print()
-    console.print(overdue_table(result.schedule))
-    console.print()
-    console.print(verdict(result.schedule))
+    title, sched = result.edition.config.title, result.schedule
+    if format is MilestonesFormat.json:
+        sys.stdout.write(schedule_text.as_json(result.edition.config.edition, title, sched))
+    elif format is MilestonesFormat.markdown:
+        sys.stdout.write(schedule_text.as_markdown(title, sched))
+    else:
+        _schedule_on_screen(title, sched)
     if ics is not None:
-        typer.echo(f"Wrote {ics} ({result.events} events).", err=True)
+        say(f"Wrote {ics} ({result.events} events).")
     raise typer.Exit(1 if result.failed else 0)
 
 
-class RulesFormat(str, Enum):
-    text = "text"
-    json = "json"
+def _schedule_on_screen(title, sched) -> None:
+    """Tables on a terminal wide enough to keep every word whole; plain lines otherwise."""
+    from rich.console import Console
+
+    from staatc.reporting import schedule_text, schedule_view as view
+
+    console = Console(highlight=False)
+    tables = (view.milestone_table(title, sched), view.overdue_table(sched))
+    if not (console.is_terminal and view.fits(console, *tables)):
+        sys.stdout.write(schedule_text.as_lines(title, sched))
+        return
+    for part in (*tables, view.verdict(sched)):
+        console.print(part)
+        console.print()
 
 
-@app.command()
+@command()
 def rules(
     format: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat.text,
 ) -> None:
@@ -251,26 +218,24 @@ def rules(
         sys.stdout.write(listing.as_text())
 
 
-@app.command()
+@command()
 def diff(
-    old: Annotated[str, typer.Argument(help="The old side: a year, an edition folder, or EDITION@GITREV.")],
-    new: Annotated[str, typer.Argument(help="The new side: a year, an edition folder, or EDITION@GITREV.")],
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The old side: a year, an edition folder, or EDITION@GITREV.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The new side: a year, an edition folder, or EDITION@GITREV.")],
     format: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] = DiffFormat.text,
     out: Annotated[
-        Optional[Path], typer.Option("--out", help="Write to this file (docx default: diff-OLD-NEW.docx).")
+        Optional[Path], typer.Option("--out", metavar="FILE", help="Write to this file (docx default: diff-OLD-NEW.docx).")
     ] = None,
 ) -> None:
     """Show what changed between two editions or drafts (EDITION@GITREV reads a git revision)."""
-    import os
-
+    from staatc.cli_output import colour
     from staatc.commands.diff import diff as run_diff
 
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    with reported() as cwd:
-        result = run_diff(old, new, cwd, format.value, out, date.today(), color=color)
+    with reported(consequence="nothing was compared") as cwd:
+        result = run_diff(old, new, cwd, format.value, out, date.today(), color=colour(sys.stdout))
     if result.written is not None:
         if format is DiffFormat.docx:
-            typer.echo(f"Wrote {_shown(result.written, cwd)}", err=True)
+            say(f"Wrote {shown(result.written, cwd)}")
     elif isinstance(result.text, str):
         sys.stdout.write(result.text)
     else:
@@ -279,15 +244,16 @@ def diff(
         Console(highlight=False, soft_wrap=True).print(result.text, end="")
 
 
-@app.command()
+@command()
 def trends(
-    edition: Annotated[Optional[str], typer.Argument(help="A year or an edition folder (default: the newest).")] = None,
+    edition: Annotated[Optional[str], typer.Argument(
+        metavar="EDITION", help="A year or an edition folder (default: the one you are in, or the newest).")] = None,
     format: Annotated[TrendsFormat, typer.Option("--format", help="Output format.")] = TrendsFormat.text,
 ) -> None:
     """The edition against the ones before it: Standen, knelpunten per theme, oproepen."""
     from staatc.commands.trends import load_trends, render
 
-    with reported() as cwd:  # a broken series: file:line: error: … on stderr, whatever the format
+    with reported(consequence="no trends were computed") as cwd:  # a broken series: file:line problems on stderr
         series = load_trends(edition, cwd, date.today())
     sys.stdout.write(render(series, format.value))
 
@@ -317,7 +283,12 @@ def import_(docx: Annotated[Path, typer.Argument(help="The Word file (.docx).")]
 
 
 def main() -> None:
-    app()
+    from staatc.cli_output import internal_error
+
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - a bug in staatc: see internal_error
+        sys.exit(internal_error(exc))
 
 
 if __name__ == "__main__":

@@ -26,4 +26,5 @@ def test_every_stage_is_a_package():
     found = {p.name for p in (REPO / "staatc").iterdir() if (p / "__init__.py").exists()}
     assert set(stages) <= found
     loose = sorted(p.name for p in (REPO / "staatc").glob("*.py"))
-    assert loose == ["__init__.py", "__main__.py", "cli.py", "codes.py", "dutch.py", "errors.py", "model.py", "output.py"]
+    assert loose == ["__init__.py", "__main__.py", "cli.py", "cli_options.py", "cli_output.py", "codes.py",
+                     "dutch.py", "english.py", "errors.py", "model.py", "output.py", "suggest.py"]

@@ -25,7 +25,7 @@ from staatc.assemble.rapportage import theme_counts
 from staatc.assemble.trends import trend_chart_input
 from staatc.load.series import series_files
 from staatc.validate.check import check_edition
-from staatc.errors import InvalidEdition, Problem, RenderLimitError
+from staatc.errors import InvalidEdition, OutputError, Problem, RenderLimitError
 from staatc.load.house_style import override_folder
 from staatc.output import OutputFolder
 from staatc.render.base import Renderer
@@ -103,9 +103,23 @@ def _hash_file(h, path: Path) -> None:
         h.update(hashlib.file_digest(f, "sha256").digest())
 
 
-def default_out_dir(edition: str, root: Path, cwd: Path) -> Path:
-    """build/<year> for a year, build/<folder name> for a folder."""
-    return cwd / "build" / (edition if edition.isdigit() else root.name)
+def default_out_dir(edition: str | None, root: Path, cwd: Path) -> Path:
+    """build/<year> beside editions/ (from any folder in the repository), else in cwd.
+
+    Never inside the edition: a build started there would put PDFs where git offers to
+    commit them."""
+    name = edition if edition and edition.isdigit() else root.name
+    if root.parent.name == "editions":
+        return root.parent.parent / "build" / name
+    base = root.parent if cwd.resolve().is_relative_to(root) else cwd
+    return base / "build" / name
+
+
+def refuse_inside(out_dir: Path, root: Path) -> None:
+    if out_dir.resolve().is_relative_to(root.resolve()):
+        raise OutputError(f"the output folder {out_dir} is inside the edition folder, where git "
+                          "would offer to commit the built files: choose a folder outside it "
+                          "(leave out --out to use build/ beside editions/)", out_dir)
 
 
 def build_edition(
@@ -123,6 +137,7 @@ def build_edition(
     this process: `serve` rebuilds on every save, and most saves leave the figures alone.
     `index` replaces the site's search indexing (serve: the last index now, a new one after
     the reload)."""
+    refuse_inside(out_dir, root)
     out = OutputFolder(out_dir)
     key = sources_key(root, formats)
     stamp = None if force else out.up_to_date(key)

@@ -25,7 +25,7 @@ class MilestonesResult:
 
 
 def milestones(edition: str, cwd: Path, as_of: date, ics: Path | None = None) -> MilestonesResult:
-    from staatc.load.edition import resolve_edition
+    from staatc.load.locate import resolve_edition
 
     # Editorial findings never block the schedule, so they are not even looked for.
     result = check_edition(resolve_edition(edition, cwd), as_of, editorial=False)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from staatc.errors import EditionNotFound, InvalidEdition, has_errors
-from staatc.load.edition import resolve_edition
+from staatc.load.locate import editions_folder, enclosing_edition, resolve_edition
 from staatc.load.series import EDITIONS_FOLDER, Series, edition_folders
 from staatc.series.figures import edition_records, oproepen_rows, returning_knelpunten, theme_rows
 from staatc.validate.check import check_edition
@@ -23,7 +23,8 @@ FORMATS = ("text", "json", "csv")
 
 
 def newest_edition(cwd: Path) -> Path:
-    folders = edition_folders(cwd / EDITIONS_FOLDER)
+    folder = editions_folder(cwd)  # here or in a folder above, as for every command
+    folders = edition_folders(folder) if folder else {}
     if not folders:
         raise EditionNotFound(f"there is no {EDITIONS_FOLDER}/<year>/edition.yaml under this folder: "
                               "give the edition as a year or a folder", cwd)
@@ -31,7 +32,8 @@ def newest_edition(cwd: Path) -> Path:
 
 
 def load_trends(edition: str | None, cwd: Path, as_of: date) -> Series:
-    root = resolve_edition(edition, cwd) if edition else newest_edition(cwd)
+    inside = enclosing_edition(cwd)
+    root = resolve_edition(edition, cwd) if edition or inside else newest_edition(cwd)
     result = check_edition(root, as_of, editorial=False)
     if has_errors(result.problems):
         raise InvalidEdition([p for p in result.problems if p.severity == "error"])

@@ -21,7 +21,7 @@ from staatc.validate.check import CheckResult, check_edition
 from staatc.diff.model import diff_editions
 from staatc.diff.types import EditionDiff, Side
 from staatc.errors import EditionNotFound, InvalidEdition, Problem, StaatcError, has_errors
-from staatc.load.edition import resolve_edition
+from staatc.load.locate import resolve_edition
 
 
 T = TypeVar("T")

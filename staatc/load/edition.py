@@ -15,7 +15,6 @@ from pydantic import ValidationError
 
 from staatc.codes import problem
 from staatc.errors import (
-    EditionNotFound,
     FrontMatterError,
     InvalidEdition,
     Problem,
@@ -24,6 +23,7 @@ from staatc.errors import (
     UnsafePathError,
 )
 from staatc.model import Chapter, Edition, EditionConfig, Kamerbrief, Onderzoek, Source, Stand, _Document
+from staatc.load.locate import resolve_edition  # noqa: F401 - where the commands have always found it
 from staatc.load.messages import problems_from_validation
 from staatc.load.wordfile import refuse_word_file
 from staatc.load.yamlmarks import parse_yaml
@@ -35,20 +35,6 @@ MAX_SOURCE_BYTES = 20 * 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 D = TypeVar("D", bound=_Document)
-
-
-def resolve_edition(arg: str, cwd: Path) -> Path:
-    """An edition argument is a year (`editions/<year>` under cwd) or a folder path."""
-    candidate = cwd / "editions" / arg if arg.isdigit() else Path(arg)
-    candidate = candidate if candidate.is_absolute() else cwd / candidate
-    if not (candidate / "edition.yaml").is_file():
-        where = candidate if candidate.is_dir() else arg
-        raise EditionNotFound(
-            f"no edition found at '{where}': give a year that has a folder editions/<year> "
-            "with an edition.yaml in it, or the path to an edition folder",
-            candidate,
-        )
-    return candidate.resolve()
 
 
 def read_source(path: Path, root: Path) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from staatc.codes import problem
 from staatc.errors import Problem
+from staatc.load.plain import date_message, number_message
+from staatc.suggest import did_you_mean
 
 _FIX = {
     "date_from_datetime_parsing": "write a real date as YYYY-MM-DD, e.g. 2024-09-09",
@@ -64,11 +67,17 @@ def _message(err: dict, model: type[BaseModel]) -> str:
     if kind == "missing":
         return f"'{key}' is missing: add a line '{loc[-1]}: …'"
     if kind == "extra_forbidden":
-        allowed = ", ".join(_allowed(model, loc))
-        return f"unknown key '{loc[-1]}': remove it or fix the spelling (allowed here: {allowed})"
+        return _unknown_key(str(loc[-1]), _allowed(model, loc))
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
+        near = did_you_mean(str(value), re.findall(r"'([^']*)'", expected))
+        if near:
+            return f"'{key}' may not be '{value}': did you mean '{near}'? Use {expected}"
         return f"'{key}' may not be '{value}': use {expected}"
+    if kind.startswith("date") and isinstance(value, str):
+        return date_message(key.rsplit(".", 1)[-1], value)
+    if kind in ("int_parsing", "int_from_float") and isinstance(value, (str, float)):
+        return number_message(key.rsplit(".", 1)[-1], value)
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         if "https?" in pattern:
@@ -82,14 +91,47 @@ def _message(err: dict, model: type[BaseModel]) -> str:
     return f"'{key}'{shown} is wrong: {err['msg'].lower()}; {fix}"
 
 
+def _unknown_key(key: str, allowed: list[str], renames: str | None = None) -> str:
+    if renames:  # `stauts:` is one mistake, not an unknown key and a missing one
+        return (f"unknown key '{key}': did you mean '{renames}'? Correct the spelling "
+                f"('{renames}' is required here)")
+    if "\u00a0" in key:
+        return (f"the key '{key.strip()}' contains a non-breaking space (often pasted from Word): "
+                "replace it with a normal space")
+    if near := did_you_mean(key, allowed):
+        return f"unknown key '{key}': did you mean '{near}'? Correct the spelling, or remove the line"
+    return f"unknown key '{key}': remove it or fix the spelling (allowed here: {', '.join(allowed)})"
+
+
+def _misspelt_required(errors: list[dict]) -> dict[tuple, str]:
+    """An unknown key that is near a missing one at the same place: unknown loc → missing key."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    found = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden":
+            wanted = [m[-1] for m in missing if m[:-1] == loc[:-1] and (*loc[:-1], m[-1]) not in found.values()]
+            if near := did_you_mean(str(loc[-1]), [str(w) for w in wanted]):
+                found[loc] = (*loc[:-1], near)
+    return found
+
+
 def problems_from_validation(
     exc: ValidationError, path: Path, lines: dict[tuple, int], model: type[BaseModel]
 ) -> list[Problem]:
+    errors = exc.errors(include_url=False)
+    renames = _misspelt_required(errors)
     problems = []
-    for err in exc.errors(include_url=False):
+    for err in errors:
         loc = tuple(err["loc"])
+        if err["type"] == "missing" and loc in renames.values():
+            continue
         line = _line_for(loc, lines)
-        problems.append(problem(_code(err["type"]), path, line, _message(err, model)))
+        if loc in renames:
+            message = _unknown_key(str(loc[-1]), [], renames=str(renames[loc][-1]))
+        else:
+            message = _message(err, model)
+        problems.append(problem(_code(err["type"]), path, line, message))
     return problems
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from staatc.errors import FrontMatterError, YamlSyntaxError
+from staatc.load.plain import yaml_hint
 
 
 # libyaml's parser where PyYAML has it (about five times faster on front matter); the marks,
@@ -52,6 +53,9 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, Lines]:
         # The context mark is where the broken construct starts: the line an editor must fix.
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 + offset if mark else first_line
+        last = max(m.line for m in (exc.context_mark, exc.problem_mark, mark) if m) + 1 if mark else 0
+        if found := yaml_hint(text, last, str(exc.problem)):
+            raise YamlSyntaxError(found[1], path, found[0] + offset) from None
         what = exc.problem or "invalid YAML"
         raise YamlSyntaxError(
             f"this is not valid YAML ({what}); check the indentation and the colons "

@@ -8,7 +8,9 @@ for Word it puts them in pandoc's media bag, for Typst it points the image at a 
 
 from __future__ import annotations
 
+import logging
 import os
+import shlex
 import subprocess
 import threading
 from functools import lru_cache
@@ -18,6 +20,8 @@ from staatc import TEMPLATES  # the bundled house style; the filter is never ove
 from staatc.errors import RenderLimitError
 from staatc.render.base import RenderError
 from staatc.render.limits import limit_advice, memory_limit_mb, run_limited
+
+log = logging.getLogger("staatc")  # --verbose shows every call
 
 LUA_FILTER = TEMPLATES / "staatc.lua"
 
@@ -79,17 +83,18 @@ def run_pandoc(
     memory = memory_limit_mb(len(markdown.encode("utf-8")))
     cmd[1:1] = ["+RTS", f"-M{memory * 9 // 10}m", "-RTS"]  # the heap; the process is a bit more
     what = f"converting the text ({to.split('+')[0]}, pandoc)"
+    log.info("pandoc: %s", shlex.join(cmd))
     try:
         proc = run_limited(cmd, markdown.encode("utf-8"), env=env, what=what, memory_mb=memory)
     except OSError as exc:  # the binary is missing or not executable
-        raise RenderError(f"pandoc kon niet starten: {exc}") from exc
+        raise RenderError(f"pandoc could not start: {exc}") from exc
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip()
         if "Heap exhausted" in message or "heap overflow" in message:
             raise RenderLimitError(f"{what} needed more than {memory} MB of memory, so the "
                                    "build stopped: that is " + limit_advice(memory) + ". Or "
                                    "shorten very long chapters and tables")
-        raise RenderError(f"pandoc ({to}) faalde met code {proc.returncode}: {message}")
+        raise RenderError(f"pandoc ({to}) failed with code {proc.returncode}: {message}")
     return proc.stdout
 
 

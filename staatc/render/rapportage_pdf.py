@@ -9,7 +9,9 @@ same input gives the same bytes on every machine.
 from __future__ import annotations
 
 import json
+import logging
 import re
+import shlex
 import sys
 import tempfile
 from pathlib import Path
@@ -30,6 +32,7 @@ from staatc.render.media import stage_media
 from staatc.render.pandoc import start_pandoc
 
 PDF_STANDARDS = ["a-2a", "ua-1"]
+log = logging.getLogger("staatc")  # --verbose shows every call
 WORKER = Path(__file__).with_name("typst_worker.py")
 
 
@@ -121,6 +124,8 @@ def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
         "timestamp": epoch,
     }
     cmd = [sys.executable, "-E", "-P", str(WORKER)]
+    log.info("Typst: compile %d characters of markup to %s in %s (worker: %s)", len(source),
+             " + ".join(PDF_STANDARDS), root, shlex.join(cmd))
     proc = run_limited(cmd, json.dumps(request).encode("utf-8"), env=None,
                        what="making the PDF (Typst)")
     if proc.returncode == 0:
@@ -128,7 +133,7 @@ def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
     try:
         error = json.loads(proc.stderr)
     except ValueError:
-        raise RenderError(f"Typst kon de PDF niet maken (code {proc.returncode}): "
+        raise RenderError(f"Typst could not make the PDF (code {proc.returncode}): "
                           f"{proc.stderr.decode('utf-8', 'replace').strip()}") from None
     if "depth exceeded" in error["message"]:  # check limits nesting; this is the backstop
         raise RenderLimitError(
@@ -136,4 +141,4 @@ def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
             "stopped: flatten deep lists, quotes and emphasis"
         )
     detail = "; ".join([error["message"], *error["hints"]])
-    raise RenderError(f"Typst kon de PDF niet maken: {detail}")
+    raise RenderError(f"Typst could not make the PDF: {detail}")

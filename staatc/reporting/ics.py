@@ -1,6 +1,7 @@
 """The schedule as an iCalendar file: one all-day event per milestone and per chapter deadline.
 
-Editors import it into Outlook or Google Calendar, and import it again after a change.
+Editors import it into Outlook or Google Calendar, and import it again after a change. The
+events are the team's own agenda items, so they are titled in Dutch, like the documents.
 Two promises make that safe:
 - stable UIDs (`milestone-<id>@<edition>.staatc`, `deadline-<chapter slug>@<edition>.staatc`),
   so a re-import updates the events instead of adding copies;
@@ -44,15 +45,16 @@ def calendar_bytes(edition: Edition) -> bytes:
         return ev
 
     for m in config.milestones:
-        gate = (f" Gate: by this date every chapter is at least '{m.gate}'." if m.gate else "")
+        gate = (f" Op deze datum heeft elk hoofdstuk minstens de status '{m.gate}'." if m.gate else "")
         cal.add_component(event(
             f"milestone-{m.id}", m.date, m.name,
-            f"{config.title}: milestone '{m.id}'.{gate}",
+            f"{config.title}: mijlpaal '{m.id}'.{gate}",
         ))
     for c in edition.chapters:
         cal.add_component(event(
-            f"deadline-{c.slug}", c.deadline, f"Deadline chapter {c.number:02d}: {c.title}",
-            f"{config.title}: chapter {c.slug} should be final by this date. Owner: {c.owner}.",
+            f"deadline-{c.slug}", c.deadline, f"Deadline hoofdstuk {c.number:02d}: {c.title}",
+            f"{config.title}: hoofdstuk {c.slug} is op deze datum definitief (status final). "
+            f"Eigenaar: {c.owner}.",
         ))
     return cal.to_ical()
 

@@ -5,7 +5,7 @@ must have reached by the milestone's date. Chapters also have their own `deadlin
 they should be final. `as_of` is always passed in; nothing here reads the clock.
 
 When a milestone counts as passed: from the day AFTER its date. On the day itself it is
-"vandaag" — the session has not happened yet in the morning and the editors still have that
+"today" — the session has not happened yet in the morning and the editors still have that
 day — so an unmet gate then is a warning, not a failure. A chapter deadline works the same
 way: a chapter is overdue from the day after its deadline.
 """
@@ -19,7 +19,7 @@ from typing import Iterable
 from staatc.codes import problem
 from staatc.errors import Problem
 from staatc.model import STATUS_ORDER, Chapter, Edition, Milestone
-from staatc.dutch import dutch_date
+from staatc.english import days as _days, english_date, when
 
 # An upcoming milestone with an unmet gate is worth a warning this many days ahead.
 UPCOMING_DAYS = 14
@@ -98,30 +98,7 @@ def build_schedule(edition: Edition, as_of: date) -> Schedule:
     return Schedule(as_of, states, overdue)
 
 
-# --- Words --------------------------------------------------------------------------------
-
-
-def when_nl(days_left: int) -> str:
-    """The Dutch phrase for a milestone's distance, as the table shows it."""
-    if days_left < 0:
-        return "voorbij"
-    if days_left == 0:
-        return "vandaag"
-    if days_left == 1:
-        return "morgen"
-    return f"over {days_left} dagen"
-
-
-def _when_en(days_left: int) -> str:
-    if days_left == 0:
-        return "today"
-    if days_left == 1:
-        return "tomorrow"
-    return f"in {days_left} days"
-
-
-def _days(n: int) -> str:
-    return f"{n} day{'s' * (n != 1)}"
+# --- Words ----------------------------------------------------------------------------------
 
 
 def describe_chapter(chapter: Chapter) -> str:
@@ -140,7 +117,7 @@ def deadline_warnings(edition: Edition, as_of: date) -> Iterable[Problem]:
         c = late.chapter
         yield problem(
             "chapter-overdue", c.source.path, c.source.line_of("deadline"),
-            f"this chapter's deadline was {dutch_date(c.deadline)} ({_days(late.days_late)} "
+            f"this chapter's deadline was {english_date(c.deadline)} ({_days(late.days_late)} "
             f"ago) and it is still '{c.status}': finish it and set 'status: final', or agree a "
             f"new deadline (owner: {c.owner})",
         )
@@ -159,7 +136,7 @@ def _missed_gate_warnings(sched: Schedule) -> Iterable[Problem]:
     for c, m in worst.values():
         yield problem(
             "gate-missed", c.source.path, c.source.line_of("status"),
-            f"this chapter is still '{c.status}', but by the {m.id} of {dutch_date(m.date)} "
+            f"this chapter is still '{c.status}', but by the {m.id} of {english_date(m.date)} "
             f"every chapter had to be at least '{m.gate}': get it to '{m.gate}' and update "
             f"this line (owner: {c.owner})",
         )
@@ -175,7 +152,7 @@ def _due_soon_warnings(edition: Edition, sched: Schedule) -> Iterable[Problem]:
         listed = ", ".join(describe_chapter(c) for c in state.blockers)
         yield problem(
             "gate-due", src.path, src.line_of("milestones", i, "date"),
-            f"the {m.id} is {_when_en(state.days_left)} ({dutch_date(m.date)}) and "
+            f"the {m.id} is {when(state.days_left)} ({english_date(m.date)}) and "
             f"{n} chapter{'s are' if n != 1 else ' is'} not yet at '{m.gate}': {listed}; "
             f"get {'them' if n != 1 else 'it'} to '{m.gate}' before then",
         )
@@ -191,8 +168,8 @@ def milestones_in_order(ed: Edition) -> Iterable[Problem]:
         if latest is not None and m.date < latest.date:
             yield problem(
                 "milestone-order", src.path, src.line_of("milestones", i, "date"),
-                f"milestone '{m.id}' ({dutch_date(m.date)}) is listed after '{latest.id}' "
-                f"({dutch_date(latest.date)}) but comes earlier: list the milestones in date "
+                f"milestone '{m.id}' ({english_date(m.date)}) is listed after '{latest.id}' "
+                f"({english_date(latest.date)}) but comes earlier: list the milestones in date "
                 "order, or fix the date",
             )
         else:
@@ -222,8 +199,8 @@ def deadlines_before_aanbieding(ed: Edition) -> Iterable[Problem]:
         if c.deadline > aanbieding.date:
             yield problem(
                 "deadline-after-aanbieding", c.source.path, c.source.line_of("deadline"),
-                f"the deadline {dutch_date(c.deadline)} is after the aanbieding "
-                f"({dutch_date(aanbieding.date)}), when the minister sends the report: "
+                f"the deadline {english_date(c.deadline)} is after the aanbieding "
+                f"({english_date(aanbieding.date)}), when the minister sends the report: "
                 "set an earlier deadline",
             )
 
@@ -234,7 +211,7 @@ def standen_before_peildatum(ed: Edition) -> Iterable[Problem]:
         if s.gepubliceerd > peildatum:
             yield problem(
                 "stand-after-peildatum", s.source.path, s.source.line_of("gepubliceerd"),
-                f"this Stand was published on {dutch_date(s.gepubliceerd)}, after the peildatum "
-                f"({dutch_date(peildatum)}): is it counted in the next edition? Move it there, or "
+                f"this Stand was published on {english_date(s.gepubliceerd)}, after the peildatum "
+                f"({english_date(peildatum)}): is it counted in the next edition? Move it there, or "
                 "change the peildatum in edition.yaml",
             )

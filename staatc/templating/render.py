@@ -18,6 +18,7 @@ from staatc.errors import Problem, TemplateError
 from staatc.load.series import Series
 from staatc.model import Edition
 from staatc.series.figures import edition_records
+from staatc.templating.words import syntax_message, then, undefined_message
 
 MAX_OUTPUT = 5_000_000  # characters one document may grow to (template_limits.MAX_SIZE)
 
@@ -111,8 +112,7 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
         raise TemplateError(f"{exc}", path, first_line) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(
-            f"template expression cannot be read ({exc.message}); check the '{{{{ }}}}' "
-            "or '{% %}' on this line",
+            then(syntax_message(exc.message, env), "check the '{{ }}' or '{% %}' on this line"),
             path,
             first_line + (exc.lineno or 1) - 1,
         ) from None
@@ -147,8 +147,8 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
                        "(edition, themes, milestones, chapters, standen, onderzoeken, series)") from None
     except UndefinedError as exc:
         raise _located(exc, path, first_line,
-                       f"unknown name in template expression ({exc.message}); the names you can "
-                       "use are edition, themes, milestones, chapters, standen, onderzoeken and series") from None
+                       then(undefined_message(exc.message, ctx), "the names you can use are edition, "
+                            "themes, milestones, chapters, standen, onderzoeken and series")) from None
     except TemplateNotFound as exc:
         raise _located(exc, path, first_line, f"cannot include '{exc.message}'") from None
     except RecursionError as exc:

@@ -10,7 +10,6 @@ document of its own: only its own ids count there.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable
 
 from staatc.codes import problem
@@ -18,6 +17,7 @@ from staatc.errors import Problem
 from staatc.markdown.headings import headings, identifier, written_ids
 from staatc.markdown.links import find_links
 from staatc.model import Edition, Kamerbrief, _Document
+from staatc.suggest import close_matches
 
 CODE = "broken-anchor"
 # The sections assemble/rapportage.py generates (tests/validate/test_anchors.py keeps these
@@ -62,7 +62,7 @@ def rapportage_ids(ed: Edition, with_series: bool = False) -> set[str]:
 
 
 def _hint(anchor: str, ids: set[str]) -> str:
-    close = difflib.get_close_matches(anchor, sorted(ids), n=3, cutoff=0.5)
+    close = close_matches(anchor, ids, n=3, cutoff=0.5)
     if close:
         return "use one of " + ", ".join(f"#{c}" for c in close) + ", or"
     return "give the heading an id ('## Titel {#" + anchor + "}'), or use"

@@ -14,6 +14,7 @@ from staatc.codes import problem
 from staatc.errors import Problem
 from staatc.markdown.links import find_links
 from staatc.model import Edition, _Document
+from staatc.suggest import did_you_mean
 
 
 def edition_matches_folder(ed: Edition) -> Iterable[Problem]:
@@ -35,19 +36,24 @@ def themes_exist(ed: Edition) -> Iterable[Problem]:
     if ed.config is None:
         return
     known = ed.config.themes
-    hint = ", ".join(known)
     for stand in ed.standen:
         for i, knelpunt in enumerate(stand.knelpunten):
             if knelpunt.thema not in known:
                 yield problem("unknown-theme", stand.source.path,
                               stand.source.line_of("knelpunten", i, "thema"),
-                              f"theme '{knelpunt.thema}' is not in edition.yaml: use one of "
-                              f"{hint}, or add it under themes")
+                              _unknown_theme(knelpunt.thema, known))
     for onderzoek in ed.onderzoeken:
         if onderzoek.thema not in known:
             yield problem("unknown-theme", onderzoek.source.path, onderzoek.source.line_of("thema"),
-                          f"theme '{onderzoek.thema}' is not in edition.yaml: use one of {hint}, "
-                          "or add it under themes")
+                          _unknown_theme(onderzoek.thema, known))
+
+
+def _unknown_theme(theme: str, known) -> str:
+    if near := did_you_mean(theme, known):
+        return (f"theme '{theme}' is not in edition.yaml: did you mean '{near}'? Write "
+                f"'thema: {near}', or add '{theme}' under themes")
+    return (f"theme '{theme}' is not in edition.yaml: use one of {', '.join(known)}, or add it "
+            "under themes")
 
 
 def afkortingen_unique(ed: Edition) -> Iterable[Problem]:
@@ -100,8 +106,10 @@ def _reference_targets(ed: Edition) -> dict[str, set[str]]:
 
 def _broken(link, targets: dict[str, set[str]]) -> str | None:
     if link.kind and link.slug not in targets[link.kind]:
-        return (f"'{link.target}' does not exist: there is no {_FOLDERS[link.kind]}/{link.slug}.md; "
-                f"fix the name after '{link.kind}:'")
+        missing = f"'{link.target}' does not exist: there is no {_FOLDERS[link.kind]}/{link.slug}.md"
+        if near := did_you_mean(link.slug, targets[link.kind]):
+            return f"{missing}; did you mean '{link.kind}:{near}'?"
+        return f"{missing}; fix the name after '{link.kind}:'"
     return None
 
 
@@ -153,9 +161,17 @@ def _image_problems(ed: Edition, doc: _Document, target: str, alt: str, line: in
                       "images/ and write images/<name>")
         return
     if target not in ed.images:
+        same = [name for name in ed.images if name.casefold() == target.casefold()]
+        if same:  # Windows and macOS find it; Linux (CI, the build server) does not
+            yield problem("image-missing", path, line,
+                          f"image '{target}' does not exist, but '{same[0]}' does: the names "
+                          f"differ only in capitals, which counts on the build server; write "
+                          f"'{same[0]}'")
+            return
         yield problem("image-missing", path, line,
                       f"image '{target}' does not exist: add the file to the edition's images/ "
-                      "folder, or fix the name (images must be inside images/)")
+                      "folder, or fix the name (images must be inside images/)"
+                      + (f"; did you mean '{near}'?" if (near := did_you_mean(target, ed.images)) else ""))
 
 
 _WEB = ("http://", "https://", "mailto:", "tel:")

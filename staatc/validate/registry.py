@@ -11,7 +11,6 @@ A warning's level is `on` (its own severity, which may depend on the text: `todo
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -22,6 +21,7 @@ from staatc.codes import CODES, problem
 from staatc.errors import Problem
 from staatc.load.series import Series
 from staatc.model import Edition
+from staatc.suggest import did_you_mean
 from staatc.schedule import plan
 from staatc.validate import anchors, crossfile, glyphs, images, nesting, rawmarkup, series
 from staatc.validate.editorial import CHECKS
@@ -120,8 +120,8 @@ def config_problems(edition: Edition) -> list[Problem]:
     for code, level in edition.config.checks.items():
         line = source.line_of("checks", code)
         if code not in CODES:
-            near = difflib.get_close_matches(code, CODES, n=1)
-            hint = f"did you mean {near[0]}?" if near else "use one of the codes"
+            near = did_you_mean(code, CODES)
+            hint = f"did you mean {near}?" if near else "use one of the codes"
             problems.append(problem("unknown-check", source.path, line,
                                     f"'{code}' is not a check: {hint} (`staatc rules` lists "
                                     "every code)"))

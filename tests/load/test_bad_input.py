@@ -123,11 +123,11 @@ CASES = [
     Case("edition-number", edit(ED, "edition: 2024", "edition: 2023"), ED, 1, "edition-folder", "make them the same"),
     Case("missing-kamerbrief", remove(KB), KB, None, "missing-kamerbrief", "add the minister's cover letter"),
     # References
-    Case("broken-stand-ref", edit(CH1, "(stand:uwv)", "(stand:uvw)"), CH1, 11, "broken-reference", "fix the name"),
+    Case("broken-stand-ref", edit(CH1, "(stand:uwv)", "(stand:uvw)"), CH1, 11, "broken-reference", "did you mean 'stand:uwv'?"),
     Case("broken-onderzoek-ref", edit(CH1, "(onderzoek:tias-stapeling)", "(onderzoek:tias)"), CH1, 11, "broken-reference", "no onderzoeken/tias.md"),
     Case("broken-chapter-ref", edit(CH1, "(hoofdstuk:02-complexiteitsreductie)", "(hoofdstuk:02-complexiteit)"), CH1, 19, "broken-reference", "no chapters/02-complexiteit.md"),
     Case("ref-made-by-expression", edit(CH2, "De oproep blijft staan.", "{% for s in ['uwv', 'nope'] %}[{{ s }}](stand:{{ s }}) {% endfor %}"), CH2, 8, "broken-reference", "made by a template expression"),
-    Case("ref-in-stand", edit(UWV, "UWV ziet", "Zie [SVB](stand:svbb). UWV ziet"), UWV, 13, "broken-reference", "fix the name"),
+    Case("ref-in-stand", edit(UWV, "UWV ziet", "Zie [SVB](stand:svbb). UWV ziet"), UWV, 13, "broken-reference", "did you mean 'stand:svb'?"),
     # Template expressions
     Case("template-syntax", edit(CH1, "{{ standen | length }}", "{{ standen | length }"), CH1, 9, "template", "check the"),
     Case("template-undefined", edit(CH2, "{{ themes['complexiteit'] | lower }}", "{{ thema }}"), CH2, 11, "template", "names you can use"),
@@ -135,7 +135,7 @@ CASES = [
     Case("template-late-line", edit(CH1, "[^1]: Peildatum {{ edition.peildatum | datum }}.", "[^1]: {{ edition.peildatm }}"), CH1, 21, "template", "names you can use"),
     Case("template-type-error", edit(CH2, "{{ themes['complexiteit'] | lower }}", "{{ standen | sum }}"), CH2, 11, "template", "check the expression"),
     Case("template-unsafe", edit(CH2, "{{ themes['complexiteit'] | lower }}", "{{ ''.__class__.__mro__ }}"), CH2, 11, "template", "use only the edition's data"),
-    Case("template-in-kamerbrief", edit(KB, "{{ standen | length }}", "{{ standen | lengte }}"), KB, 9, "template", "check the"),
+    Case("template-in-kamerbrief", edit(KB, "{{ standen | length }}", "{{ standen | lengte }}"), KB, 9, "template", "there is no filter 'lengte': did you mean 'length'?"),
     # Images
     Case("image-missing", edit(CH2, "De oproep blijft staan.", "![Grafiek van de knelpunten](images/grafiek.png)"), CH2, 8, "image-missing", "add the file"),
     Case("image-no-alt", [write("images/grafiek.png", b"\x89PNG\r\n\x1a\n"), edit(CH2, "De oproep blijft staan.", "![](images/grafiek.png)")], CH2, 8, "image-alt", "describe it"),

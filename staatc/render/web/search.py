@@ -27,7 +27,7 @@ def index_site(folder: Path, output: Path | None = None) -> None:
         proc = run_limited(cmd, b"", env=env, what="indexing the site for search (Pagefind)",
                            memory_mb=2000)
     except OSError as exc:
-        raise RenderError(f"Pagefind kon niet starten: {exc}") from exc
+        raise RenderError(f"Pagefind could not start: {exc}") from exc
     if proc.returncode != 0:
         message = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()
-        raise RenderError(f"Pagefind faalde met code {proc.returncode}: {message}")
+        raise RenderError(f"Pagefind failed with code {proc.returncode}: {message}")

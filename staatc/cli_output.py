@@ -1,0 +1,117 @@
+"""What the command line prints: problems (coloured on a terminal), summaries, internal errors.
+
+Colour only on a terminal, and never under NO_COLOR (https://no-color.org) or TERM=dumb:
+piped output and CI logs stay plain `file:line: severity: message [code]` lines.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+import typer
+
+from staatc.cli_options import SWITCHES, CheckFormat
+from staatc.errors import Problem, StaatcError
+
+_SEVERITY = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True}}
+
+
+def colour(stream: IO) -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def problem_line(p: Problem, cwd: Path, coloured: bool) -> str:
+    if not coloured:
+        return p.format(cwd)
+    where = p.display_path(cwd) + (f":{p.line}" if p.line else "")
+    return (f"{typer.style(where, bold=True)}: {typer.style(p.severity, **_SEVERITY[p.severity])}: "
+            f"{p.message} {typer.style(f'[{p.code}]', dim=True)}")
+
+
+def print_problems(problems: list[Problem], cwd: Path, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    coloured = colour(stream)
+    for p in problems:
+        typer.echo(problem_line(p, cwd, coloured), err=err, color=coloured)
+
+
+def counts(problems: list[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def why(problems: list[Problem], strict: bool, consequence: str) -> str:
+    """The summary of a failure: '3 errors, 2 warnings: nothing was written.'"""
+    line = f"{counts(problems)}: {consequence}"
+    if strict and not any(p.severity == "error" for p in problems):
+        line += " (--strict counts warnings as failures)"
+    return line + "."
+
+
+def check_summary(problems: list[Problem], strict: bool, failed: bool) -> str:
+    if not problems:
+        return "No problems found."
+    if failed:
+        return why(problems, strict, "the check failed")
+    return f"{counts(problems)}: the check passed (warnings fail only under --strict)."
+
+
+def say(line: str, err: bool = True) -> None:
+    """A line of the tool's own talk (summaries, 'Wrote:'): silent under --quiet."""
+    if not SWITCHES.quiet:
+        typer.echo(line, err=err)
+
+
+@contextmanager
+def reported(format: CheckFormat = CheckFormat.text, strict: bool = False,
+             consequence: str = "nothing was written") -> Iterator[Path]:
+    """Run a command; a user mistake is printed in the format asked for and exits 1.
+
+    Text goes to stderr as file:line: error: message, then why the command stopped. A machine
+    format goes to stdout in that format, so CI reads a missing edition the way it reads any
+    other problem. Anything that is not a StaatcError is a bug: see `internal_error`.
+    """
+    cwd = Path.cwd()
+    try:
+        yield cwd
+    except StaatcError as exc:
+        from staatc.reporting import problems as report
+
+        if format is CheckFormat.text:
+            print_problems(exc.problems, cwd, err=True)
+            typer.echo(why(exc.problems, strict, consequence), err=True)
+        else:
+            sys.stdout.write(report.render(format.value, exc.problems, cwd, [], strict))
+        raise typer.Exit(1) from None
+
+
+def shown(path: Path, cwd: Path) -> str:
+    return os.path.relpath(path, cwd)
+
+
+def start_logging(verbose: bool) -> None:
+    """--verbose: the steps and the pandoc and Typst calls (logger 'staatc', INFO) on stderr."""
+    logger = logging.getLogger("staatc")
+    if verbose and not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("· %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
+def internal_error(exc: BaseException) -> int:
+    """A bug in staatc: one plain paragraph, or the whole traceback under --debug."""
+    if SWITCHES.debug:
+        raise exc
+    typer.echo(f"staatc stopped on an internal error ({type(exc).__name__}: {exc}).\n"
+               "This is a bug in staatc, not a mistake in your edition. Please report it with the "
+               "output of the same command run again with --debug (or STAATC_DEBUG=1).", err=True)
+    return 70  # EX_SOFTWARE
