@@ -48,11 +48,14 @@ def test_missing_edition_as_junit(nowhere, run) -> None:
     assert failures[0].get("type") == "edition-not-found" and "give a year" in failures[0].get("message")
 
 
-def test_missing_edition_as_text_goes_to_stderr(nowhere, run) -> None:
+def test_missing_edition_as_text_is_a_problem_line_and_a_summary(nowhere, run) -> None:
+    # Like every other problem: the problem on stdout, the summary on stderr.
     result = run("check", "2031")
-    assert result.exit_code == 1 and result.stdout == ""
-    [line] = result.stderr.splitlines()
-    assert ": error: " in line and "give a year" in line
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()
+    [summary] = result.stderr.splitlines()
+    assert ": error: no edition found at '2031'" in line and "give a year" in line
+    assert summary == "1 error, 0 warnings: the check failed."
 
 
 @pytest.mark.parametrize("fmt", ["json", "github", "junit"])

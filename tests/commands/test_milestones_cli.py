@@ -44,47 +44,47 @@ def test_nine_days_before_the_duidingssessie(edition, run) -> None:
     result = run("milestones", "2024", "--as-of", "2024-06-11")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "milestones as of 11 juni 2024" in out
-    assert "voorbij" in block(out, "25 april 2024", "Reflectiesessie")
-    duiding = block(out, "20 juni 2024", "Duidingssessie met bestuurders")
-    assert "over 9 dagen" in duiding and "✗ not yet" in duiding
-    assert "02-complexiteitsreductie  concept  Team Staat" in duiding
+    assert "milestones as of 11 June 2024" in out
+    assert "(passed)" in block(out, "25 April 2024", "Reflectiesessie")
+    duiding = block(out, "20 June 2024", "Duidingssessie met bestuurders")
+    assert "(in 9 days)" in duiding and "gate review: not yet" in duiding
+    assert "blocked by 02-complexiteitsreductie (concept, Team Staat)" in duiding
     assert "01-inleiding" not in duiding  # 'review' meets this gate
-    assert "over 9 dagen" in out and "over 90 dagen" in out
-    assert "✗ not yet" in out and "MISSED" not in out
-    late = row(out, "01-inleiding", "1 juni 2024")
-    assert "10 dagen te laat" in late and "review" in late
-    assert "Next: duidingssessie, over 9 dagen (20 juni 2024): 1 chapter still below review." in out
+    assert "(in 90 days)" in block(out, "9 September 2024", "Aanbieding")
+    assert "MISSED" not in out
+    late = row(out, "01-inleiding", "deadline 1 June 2024")
+    assert "10 days late" in late and "review" in late
+    assert "Next: duidingssessie, in 9 days (20 June 2024): 1 chapter still below review." in out
 
 
 def test_before_every_milestone(edition, run) -> None:
     result = run("milestones", "2024", "--as-of", "2024-04-01")
     assert result.exit_code == 0
-    assert "over 24 dagen" in result.stdout and "voorbij" not in result.stdout
+    assert "(in 24 days)" in result.stdout and "(passed)" not in result.stdout
     assert "No chapter is past its deadline" in result.stdout
 
 
 def test_on_the_day_it_is_today_not_yet_a_failure(edition, run) -> None:
     result = run("milestones", "2024", "--as-of", "2024-06-20")
     assert result.exit_code == 0
-    assert "vandaag" in block(result.stdout, "20 juni 2024", "Duidingssessie")
+    assert "(today)" in block(result.stdout, "20 June 2024", "Duidingssessie")
 
 
 def test_a_passed_milestone_with_unmet_gate_fails(edition, run) -> None:
     result = run("milestones", "2024", "--as-of", "2024-06-21")
     assert result.exit_code == 1
     out = result.stdout
-    assert "MISSED" in block(out, "20 juni 2024", "Duidingssessie")
-    assert "MISSED" not in block(out, "9 september 2024", "Aanbieding")
-    assert "1 milestone passed with the gate unmet: duidingssessie (20 juni 2024)" in out
-    assert "Next: aanbieding, over 80 dagen" in out
+    assert "gate review: MISSED" in block(out, "20 June 2024", "Duidingssessie")
+    assert "MISSED" not in block(out, "9 September 2024", "Aanbieding")
+    assert "1 milestone passed with the gate unmet: duidingssessie (20 June 2024)" in out
+    assert "Next: aanbieding, in 80 days" in out
     assert "Traceback" not in result.output
 
 
 def test_after_the_aanbieding_everything_late_is_listed(edition, run) -> None:
     result = run("milestones", "2024", "--as-of", "2024-09-10")
     assert result.exit_code == 1
-    assert "101 dagen te laat" in result.stdout and "71 dagen te laat" in result.stdout
+    assert "101 days late" in result.stdout and "71 days late" in result.stdout
     assert "2 milestones passed" in result.stdout
 
 
@@ -94,7 +94,29 @@ def test_all_final_passes_after_every_milestone(tmp_path, monkeypatch, run) -> N
     result = run("milestones", "2024", "--as-of", "2024-12-01")
     assert result.exit_code == 0
     assert "Every milestone has passed with its gate met." in result.stdout
-    assert "✓ met" in result.stdout
+    assert "gate final: met" in result.stdout
+
+
+def test_plain_lines_keep_every_id_chapter_and_owner_whole(edition, run, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")  # piped output does not wrap to the terminal
+    out = run("milestones", "2024", "--as-of", "2024-06-21").stdout
+    for word in ("[reflectiesessie]", "[duidingssessie]", "[aanbieding]",
+                 "02-complexiteitsreductie (concept, Team Staat)", "01-inleiding (review, Team Staat)"):
+        assert any(word in line for line in out.splitlines()), word
+    assert "dagen" not in out and "juni" not in out  # English words and dates
+
+
+def test_milestones_as_json_parses(edition, run) -> None:
+    result = run("milestones", "2024", "--as-of", "2024-06-21", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    text = json.dumps(data)
+    assert "duidingssessie" in text and "02-complexiteitsreductie" in text and "2024-06-20" in text
+
+
+def test_milestones_as_markdown(edition, run) -> None:
+    out = run("milestones", "2024", "--as-of", "2024-06-11", "--format", "markdown").stdout
+    assert "duidingssessie" in out and "|" in out
 
 
 def test_edition_errors_are_printed_like_check(edition, run) -> None:
@@ -121,7 +143,7 @@ def test_check_reports_schedule_warnings_and_strict_fails(edition, run) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert any(line.startswith("editions/2024/chapters/01-inleiding.md:5: warning: this chapter's "
-                               "deadline was 1 juni 2024") for line in lines)
+                               "deadline was 1 June 2024") for line in lines)
     assert any(line.startswith("editions/2024/edition.yaml:17: warning: the duidingssessie is in 9 days")
                for line in lines)
     assert run("check", "2024", "--as-of", "2024-06-11", "--strict").exit_code == 1

@@ -183,7 +183,9 @@ def test_missing_edition_is_a_message_not_a_traceback(tmp_path, monkeypatch, run
     monkeypatch.chdir(tmp_path)
     result = run("check", "2031")
     assert result.exit_code == 1
-    assert "editions/2031" in result.stderr and "give a year" in result.stderr
+    assert "no edition found at '2031'" in result.stdout and "give a year" in result.stdout
+    assert "editions/<year>" in result.stdout
+    assert result.stderr.splitlines()[-1] == "1 error, 0 warnings: the check failed."
     assert "Traceback" not in result.output
 
 

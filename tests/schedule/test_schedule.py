@@ -217,7 +217,7 @@ def test_stand_published_after_the_peildatum_is_a_warning(root) -> None:
     result = check_edition(root, date(2024, 5, 1))
     late = [p for p in result.problems if p.code == "stand-after-peildatum"]
     assert [(p.file.name, p.line, p.severity) for p in late] == [("uwv.md", 5, "warning")]
-    assert "next edition" in late[0].message and "15 mei 2024" in late[0].message
+    assert "next edition" in late[0].message and "15 May 2024" in late[0].message
     assert not result.failed()
 
 
