@@ -148,7 +148,8 @@ def test_a_failed_build_says_nothing_was_written(edition, run, tmp_path) -> None
 def test_strict_sentence(edition, run) -> None:
     result = run("check", "2024", "--as-of", "2024-06-11", "--strict")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == "0 errors, 2 warnings: the check failed (--strict counts warnings as failures)."
+    last = result.stderr.splitlines()[-1]
+    assert last == "0 errors, 2 warnings: the check failed (--strict counts warnings as failures)."
 
 
 def test_no_escape_codes_when_piped_or_no_color(edition, run, monkeypatch) -> None:
