@@ -258,17 +258,17 @@ def trends(
     sys.stdout.write(render(series, format.value))
 
 
-@app.command()
+@command()
 def new(year: Annotated[int, typer.Argument(help="The year of the new edition.")],
         from_: Annotated[Optional[str], typer.Option("--from", help="The edition to start from.")] = None) -> None:
     """Scaffold the next edition from the newest one (or --from): dates moved, chapters at concept."""
     from staatc.commands.new import new_edition, summary
 
     with reported() as cwd:
-        typer.echo(summary(new_edition(year, from_, cwd), cwd))
+        say(summary(new_edition(year, from_, cwd), cwd), err=False)
 
 
-@app.command("import")
+@command("import")
 def import_(docx: Annotated[Path, typer.Argument(help="The Word file (.docx).")], edition: EditionArg,
             chapter: Annotated[str, typer.Option("--chapter", help="The chapter to make: NN-slug.")]) -> None:
     """Turn a Word draft into a chapter: Markdown, its images; each comment and change reported."""
@@ -279,7 +279,7 @@ def import_(docx: Annotated[Path, typer.Argument(help="The Word file (.docx).")]
     *problems, wrote = summary(done, cwd)
     for line in problems:  # the Word file's comments and changes, the new chapter's problems
         typer.echo(line, err=True)
-    typer.echo(wrote)
+    say(wrote, err=False)
 
 
 def main() -> None:

@@ -58,7 +58,11 @@ class Switches:
     quiet: bool = False
 
 
-SWITCHES = Switches(debug=os.environ.get("STAATC_DEBUG", "") not in ("", "0"))
+def _debug_env() -> bool:
+    return os.environ.get("STAATC_DEBUG", "") not in ("", "0")
+
+
+SWITCHES = Switches(debug=_debug_env())
 
 _ADDED = {
     "verbose": Annotated[bool, typer.Option("--verbose", "-v", help="Show each step, and the pandoc and Typst calls.")],
@@ -77,9 +81,8 @@ def switches(command):
 
     @functools.wraps(command)
     def run(*args, **kwargs):
-        for name in _ADDED:
-            if name in kwargs:
-                setattr(SWITCHES, name, SWITCHES.__dict__[name] or kwargs[name])
+        for name in _ADDED:  # afresh for each command: one run's --quiet is not the next one's
+            setattr(SWITCHES, name, bool(kwargs.get(name)) or (name == "debug" and _debug_env()))
             if name not in own.parameters:
                 kwargs.pop(name, None)
         from staatc.cli_output import start_logging

@@ -216,3 +216,11 @@ def test_an_internal_error(edition, debug) -> None:
     else:
         assert done.returncode == 70, done.stderr
         assert "Traceback" not in done.stderr and done.stderr.strip()
+
+
+def test_new_takes_the_shared_switches(edition, run) -> None:
+    quiet = run("new", "2025", "--quiet")
+    assert quiet.exit_code == 0, quiet.output
+    assert (edition.parent / "2025" / "edition.yaml").is_file() and quiet.stdout == ""
+    loud = run("new", "2026")
+    assert loud.exit_code == 0 and "2026" in loud.stdout
