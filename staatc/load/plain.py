@@ -65,7 +65,7 @@ _TAB = ("this line has a tab: replace the tab with spaces (YAML indents with spa
 def yaml_hint(text: str, upto_line: int, problem: str = "") -> tuple[int, str] | None:
     """A tab or a non-breaking space at or before the broken line: (its line in `text`, the fix)."""
     lines = text.split("\n")[:upto_line]
-    if "'\\t'" in problem:  # PyYAML: "found character '\t' that cannot start any token"
+    if "'\\t'" in problem or "tab character" in problem:  # PyYAML's and libyaml's words
         return next(((n, _TAB) for n, line in enumerate(lines, start=1) if "\t" in line), None)
     for number, line in enumerate(lines, start=1):
         indent = line[: len(line) - len(line.lstrip(" \t" + NBSP))]

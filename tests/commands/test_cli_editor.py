@@ -85,7 +85,8 @@ def test_a_bad_date_is_a_plain_message(edition, run, bad) -> None:
 
 @pytest.mark.parametrize(("rel", "old", "new", "words"), [
     (CH1, "status: review", "status: review\npart: een", "write 'part: 1'"),
-    (CH1, "owner: Team Staat", "owner:\tTeam Staat", "this line has a tab: replace the tab with spaces"),
+    (UWV, "  - thema: gegevensuitwisseling", "\t- thema: gegevensuitwisseling",
+     "this line has a tab: replace the tab with spaces"),
     (UWV, "  - thema: complexiteit", "\u00a0 - thema: complexiteit",
      "this line contains a non-breaking space (often pasted from Word)"),
 ])
