@@ -20,6 +20,7 @@ into a problem at the file and line.
 from __future__ import annotations
 
 import re
+import threading
 from datetime import date
 
 from jinja2 import filters, pass_environment, pass_eval_context
@@ -34,6 +35,9 @@ MAX_EXPONENT = 64
 MAX_EXPRESSIONS = 10_000  # `{{`/`{%` in one text: each becomes Python code to compile
 TIME_LIMIT = 10.0  # seconds for the expressions of one text
 MEMORY_LIMIT = 256 * 1024 * 1024  # bytes the process may grow by while they run
+# Each macro call nests a dozen C frames; Python's recursion limit alone can let the C stack
+# overflow first (a segfault, seen in CI), so nested macro and loop calls are counted here.
+MAX_CALL_DEPTH = 100
 
 
 class LimitExceeded(SecurityError):
@@ -215,6 +219,9 @@ def check_call(obj) -> None:
     raise LimitExceeded(f"calling '{name or type(obj).__name__}' is not allowed in edition text")
 
 
+_calls = threading.local()  # one environment serves the build's render threads
+
+
 class LimitedSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox with the limits above."""
 
@@ -232,7 +239,16 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
         check_call(__obj)
-        return super().call(__context, __obj, *args, **kwargs)
+        if not isinstance(__obj, (Macro, LoopContext)):
+            return super().call(__context, __obj, *args, **kwargs)
+        depth = getattr(_calls, "depth", 0)
+        if depth >= MAX_CALL_DEPTH:
+            raise RecursionError("macro calls nested too deep")
+        _calls.depth = depth + 1
+        try:
+            return super().call(__context, __obj, *args, **kwargs)
+        finally:
+            _calls.depth = depth
 
 
 def check_source(text: str) -> None:

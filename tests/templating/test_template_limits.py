@@ -148,3 +148,37 @@ def test_what_editors_write_still_works() -> None:
     assert render(text, CTX, PATH) == (
         "2 Standen, 3 knelpunten, 2 over a. UWV, SVB. a=th a xy 12% a-b xxx 1024 [1]"
     )
+
+
+def test_recursion_is_stopped_before_the_c_stack_runs_out() -> None:
+    """A render thread has a smaller stack than the main one: the bomb must still be a message.
+
+    Python's recursion limit counts Python frames; each macro call also nests C frames, and in
+    CI the C stack ran out first (a segfault: a library there had raised the recursion limit).
+    In a fresh process, with the limit raised, in a thread with 512 KB of stack.
+    """
+    code = (
+        "import sys, threading\n"
+        "sys.setrecursionlimit(100_000)\n"
+        "from pathlib import Path\n"
+        "from staatc.errors import TemplateError\n"
+        "from staatc.templating.render import render\n"
+        "def run():\n"
+        "    try:\n"
+        "        render('{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}', {}, Path('a.md'))\n"
+        "    except TemplateError as exc:\n"
+        "        print(exc.message)\n"
+        "threading.stack_size(512 * 1024)\n"
+        "t = threading.Thread(target=run)\n"
+        "t.start(); t.join()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True,
+                         cwd=REPO, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "calls itself without end" in out.stdout, out.stdout + out.stderr[-2000:]
+
+
+def test_macros_nested_a_few_levels_still_work() -> None:
+    text = ("{% macro f(n) %}{% if n %}({{ f(n - 1) }}){% endif %}{% endmacro %}{{ f(30) }}")
+    assert render(text, {}, PATH) == "(" * 30 + ")" * 30
