@@ -88,7 +88,10 @@ def switches(command):
         from staatc.cli_output import start_logging
 
         start_logging(SWITCHES.verbose)
-        return command(*args, **kwargs)
+        try:
+            return command(*args, **kwargs)
+        finally:
+            start_logging(False)
 
     params = [*own.parameters.values(), *added]
     run.__signature__ = own.replace(parameters=params)

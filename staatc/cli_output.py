@@ -97,14 +97,27 @@ def shown(path: Path, cwd: Path) -> str:
     return os.path.relpath(path, cwd)
 
 
+class _StderrNow(logging.StreamHandler):
+    """Writes to sys.stderr as it is at each message, not as it was when --verbose was first
+    given: one process can run many commands (tests, serve), each with its own stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
 def start_logging(verbose: bool) -> None:
-    """--verbose: the steps and the pandoc and Typst calls (logger 'staatc', INFO) on stderr."""
+    """--verbose: the steps and the pandoc and Typst calls (logger 'staatc', INFO) on stderr.
+
+    Set afresh for each command, so one command's --verbose does not carry into the next."""
     logger = logging.getLogger("staatc")
-    if verbose and not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+    for handler in [h for h in logger.handlers if isinstance(h, _StderrNow)]:
+        logger.removeHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    if verbose:
+        handler = _StderrNow(sys.stderr)
         handler.setFormatter(logging.Formatter("· %(message)s"))
         logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
 
 
 def internal_error(exc: BaseException) -> int:
