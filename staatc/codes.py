@@ -129,6 +129,8 @@ _ALL: tuple[Code, ...] = (
        "write Markdown instead"),
     _e("nesting-depth", "lists and block quotes nested deeper than can be printed",
        "flatten them"),
+    _e("markup-flood", "a text with more markup characters than a report can need (50,000)",
+       "remove the repeated characters"),
     # The schedule (staatc.schedule)
     _e("milestone-order", "the milestones are not in date order", "reorder them or fix the date"),
     _e("duplicate-milestone", "two milestones have the same id", "give each milestone its own id"),

@@ -33,6 +33,11 @@ _BREAKS = ("softbreak", "hardbreak")
 # on a line of them, for rules (linkify, plugins) this parser does not use.
 _STARTS = "\n!\\`~*_[]^<&"
 _LABELLED = ("link", "image", "footnote_inline", "footnote_ref")  # the rules that need a "]"
+# markdown-it spends a token, in Python, on each of these: a megabyte of '*' takes 10 s to parse.
+# A long chapter has a few hundred of them (the samples at most 60); past MAX_MARKUP a text is
+# not parsed and `check` says so (markup-flood), so no draft can hold CI for minutes.
+MAX_MARKUP = 50_000
+_MARKUP = re.compile(r"[!\\`~*_\[\]^<&{|]")
 
 
 def _needs_a_close(rule):
@@ -95,9 +100,22 @@ def _md() -> MarkdownIt:
     return _parser()
 
 
+def markup_flood(text: str) -> int | None:
+    """The 0-based line where `text` passes MAX_MARKUP markup characters, or None."""
+    if len(text) < MAX_MARKUP:
+        return None
+    for n, match in enumerate(_MARKUP.finditer(text), 1):
+        if n > MAX_MARKUP:
+            return text.count("\n", 0, match.start())
+    return None
+
+
 @lru_cache(maxsize=512)
 def tokens(text: str) -> tuple[Token, ...]:
-    """The block tokens of `text`, parsed once however many rules read it."""
+    """The block tokens of `text`, parsed once however many rules read it (none when it is
+    flooded with markup: see MAX_MARKUP)."""
+    if markup_flood(text) is not None:
+        return ()
     return tuple(_md().parse(text))
 
 

@@ -6,6 +6,8 @@ needs more than a handful of levels, so `check` refuses more than MAX_DEPTH at t
 line that goes deeper, and the build never meets the limit.
 
 Read from the parsed tree: the depth is the number of open block quotes and list items.
+A text flooded with markup characters is not parsed at all (markdown/tree.py, MAX_MARKUP):
+`markup_flood` says so at the line where the limit is passed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Iterable
 
 from staatc.codes import problem
 from staatc.errors import Problem
-from staatc.markdown.tree import block_line, tokens
+from staatc.markdown.tree import MAX_MARKUP, block_line, markup_flood, tokens
 from staatc.model import Edition
 
 MAX_DEPTH = 20
@@ -52,3 +54,13 @@ def nesting_depth(ed: Edition) -> Iterable[Problem]:
             yield problem("nesting-depth", doc.source.path, line,
                           f"lists and block quotes are nested {depth} levels deep here; at most "
                           f"{MAX_DEPTH} levels can be printed: flatten them")
+
+
+def markup_floods(ed: Edition) -> Iterable[Problem]:
+    for doc in ed.documents():
+        line = markup_flood(doc.body)
+        if line is not None:
+            yield problem("markup-flood", doc.source.path, doc.source.body_line + line,
+                          f"this text has more than {MAX_MARKUP:,} markup characters (such as * _ "
+                          "[ ] < ` |) by this line, far more than a report needs, so it was not "
+                          "checked further: remove the repeated characters")

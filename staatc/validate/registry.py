@@ -86,6 +86,7 @@ RULES: tuple[Rule, ...] = (
     _on_edition(rawmarkup.raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
     _on_texts(rawmarkup.generated_raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
     _on_edition(nesting.nesting_depth, "nesting-depth"),  # Typst prints a few dozen levels
+    _on_edition(nesting.markup_floods, "markup-flood"),  # the tree is not parsed past the limit
     _on_edition(images.image_problems, "image-invalid"),  # format, size, nothing active
     _on_edition(glyphs.glyph_problems, "glyph-missing"),  # what the PDF's fonts cannot print
     # Identities across editions (how the editions link up is found by load/series.py).

@@ -38,3 +38,23 @@ def test_200_kb_of_one_token_checks_quickly(token: str, edition: Path) -> None:
 @pytest.mark.parametrize("token", TOKENS)
 def test_1_mb_of_one_token_checks_in_seconds(token: str, edition: Path) -> None:
     assert seconds_to_check(edition, token, 1_000_000) < 5
+
+
+def test_a_flood_is_named_at_its_line_and_not_parsed(edition: Path) -> None:
+    path = edition / CH2
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if "De oproep blijft staan." in line)
+    lines[at] = lines[at].replace("De oproep blijft staan.", "*" * 60_000)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check_edition(edition, date(2024, 5, 1))
+    [flood] = [p for p in result.problems if p.code == "markup-flood"]
+    assert (flood.file.name, flood.line) == (path.name, at + 1)
+    assert "remove the repeated characters" in flood.message
+    assert flood.severity == "error"
+
+
+@pytest.mark.parametrize("token", ["*", "["])
+def test_just_under_the_limit_is_checked_as_usual(token: str, edition: Path) -> None:
+    seconds_to_check(edition, token, 40_000)
+    result = check_edition(edition, date(2024, 5, 1))
+    assert "markup-flood" not in {p.code for p in result.problems}
