@@ -23,7 +23,7 @@ from staatc.load.series import Series
 from staatc.model import Edition
 from staatc.suggest import did_you_mean
 from staatc.schedule import plan
-from staatc.validate import anchors, crossfile, glyphs, images, nesting, rawmarkup, series
+from staatc.validate import anchors, crossfile, glyphs, images, nesting, placeholders, rawmarkup, series
 from staatc.validate.editorial import CHECKS
 from staatc.validate.editorial.document import Context, Speller, make_context
 
@@ -87,6 +87,7 @@ RULES: tuple[Rule, ...] = (
     _on_texts(rawmarkup.generated_raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
     _on_edition(nesting.nesting_depth, "nesting-depth"),  # Typst prints a few dozen levels
     _on_edition(nesting.markup_floods, "markup-flood"),  # the tree is not parsed past the limit
+    _on_edition(placeholders.placeholders, placeholders.CODE),  # "(naam)" in a definitief edition
     _on_edition(images.image_problems, "image-invalid"),  # format, size, nothing active
     _on_edition(glyphs.glyph_problems, "glyph-missing"),  # what the PDF's fonts cannot print
     # Identities across editions (how the editions link up is found by load/series.py).
