@@ -86,6 +86,8 @@ class EditionConfig(_Strict):
     language: Literal["nl-NL", "nl"] = "nl-NL"
     publisher: Text
     peildatum: date
+    # A sample or training edition: the colofon says its texts are not official.
+    illustratief: bool = False
     themes: dict[Slug, ThemeLabel] = Field(min_length=1)
     milestones: list[Milestone] = Field(min_length=1)
     # Any warning's code → off | warning | error (staatc.validate.registry checks the codes).

@@ -185,7 +185,8 @@ def document_meta(ed: Edition) -> DocumentMeta:
 def assemble(result: CheckResult, chart: bytes | None = None, trend_chart: bytes | None = None) -> Document:
     """The rapportage as one document. `chart` is the PNG of the knelpunten per theme,
     `trend_chart` the one per theme and edition (only for an edition with a predecessor)."""
-    from staatc.assemble.trends import TREND_CHART_PATH, trends_section  # it uses escape() from here
+    from staatc.assemble.colofon import afkortingen_section, colofon_section  # these use escape()
+    from staatc.assemble.trends import TREND_CHART_PATH, trends_section  # from here
 
     ed = result.edition
     sections = [chapter_section(result, c) for c in sorted(ed.chapters, key=lambda c: c.number)]
@@ -195,6 +196,9 @@ def assemble(result: CheckResult, chart: bytes | None = None, trend_chart: bytes
         sections.append(trends)
     sections.append(onderzoeken_section(result))
     sections.append(standen_section(result))
+    if (afkortingen := afkortingen_section(ed)) is not None:
+        sections.append(afkortingen)
+    sections.append(colofon_section(ed))
     media = {name: path.read_bytes() for name, path in _used_images(result).items()}
     if chart is not None:
         media[CHART_PATH] = chart
