@@ -33,7 +33,11 @@ MAX_SIZE = 5_000_000  # characters of one value or one rendered text; items of o
 MAX_BITS = 100_000  # about 30,000 decimal digits
 MAX_EXPONENT = 64
 MAX_EXPRESSIONS = 10_000  # `{{`/`{%` in one text: each becomes Python code to compile
+# Characters inside `{{ }}`/`{% %}` of one text: a 2,000,000-item list literal is one expression
+# and took 90 s to compile; 50,000 characters compile in about a second.
+MAX_EXPRESSION_CHARS = 50_000
 TIME_LIMIT = 10.0  # seconds for the expressions of one text
+EDITION_TIME_LIMIT = 20.0  # seconds for those of all texts together: twelve slow ones took 121 s
 MEMORY_LIMIT = 256 * 1024 * 1024  # bytes the process may grow by while they run
 # Each macro call nests a dozen C frames; Python's recursion limit alone can let the C stack
 # overflow first (a segfault, seen in CI), so nested macro and loop calls are counted here.
@@ -251,9 +255,24 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             _calls.depth = depth
 
 
+_OPENER = re.compile(r"\{[{%]")
+
+
 def check_source(text: str) -> None:
     """Before compiling: each expression becomes Python code, and compiling is not free."""
     n = text.count("{{") + text.count("{%")
     if n > MAX_EXPRESSIONS:
         raise LimitExceeded(f"this text has {n:,} template expressions; at most "
                             f"{MAX_EXPRESSIONS:,} are allowed: split it up")
+    inside, pos = 0, 0
+    while (opener := _OPENER.search(text, pos)) is not None:
+        close = text.find("}}" if opener.group() == "{{" else "%}", opener.end())
+        end = len(text) if close < 0 else close + 2
+        inside += end - opener.start()
+        pos = end
+        if inside > MAX_EXPRESSION_CHARS:
+            exc = LimitExceeded(f"the template expressions in this text are more than "
+                                f"{MAX_EXPRESSION_CHARS:,} characters long by this one; write "
+                                "long lists and texts out as Markdown")
+            exc.line = text.count("\n", 0, opener.start())  # 0-based: where the limit is passed
+            raise exc

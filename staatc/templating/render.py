@@ -18,7 +18,7 @@ from staatc.errors import Problem, TemplateError
 from staatc.load.series import Series
 from staatc.model import Edition
 from staatc.series.figures import edition_records
-from staatc.templating.words import syntax_message, then, undefined_message
+from staatc.templating.words import runtime_message, syntax_message, then, undefined_message
 
 MAX_OUTPUT = 5_000_000  # characters one document may grow to (template_limits.MAX_SIZE)
 
@@ -94,11 +94,13 @@ def has_expressions(text: str) -> bool:
     return "{{" in text or "{%" in text or "{##" in text
 
 
-def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> str:
-    """Render template expressions in `text` (which starts on `first_line` of `path`)."""
+def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1,
+           seconds: float | None = None) -> str:
+    """Render template expressions in `text` (which starts on `first_line` of `path`), in at
+    most `seconds` (default: the limit for one text)."""
     if not has_expressions(text):
         return text
-    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2 import TemplateRuntimeError, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateNotFound
 
     from staatc.templating.budget import Budget
@@ -109,7 +111,7 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
         check_source(text)
         template = env.from_string(text)
     except LimitExceeded as exc:
-        raise TemplateError(f"{exc}", path, first_line) from None
+        raise TemplateError(f"{exc}", path, first_line + getattr(exc, "line", 0)) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(
             then(syntax_message(exc.message, env), "check the '{{ }}' or '{% %}' on this line"),
@@ -126,7 +128,7 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
     pieces: list[str] = []
     size = 0
     try:
-        with Budget():
+        with Budget(seconds):
             pieces_of = template.generate(ctx)
             for piece in pieces_of:  # in pieces, so a runaway loop stops early
                 size += len(piece)
@@ -151,6 +153,9 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1) -> s
                             "themes, milestones, chapters, standen, onderzoeken and series")) from None
     except TemplateNotFound as exc:
         raise _located(exc, path, first_line, f"cannot include '{exc.message}'") from None
+    except TemplateRuntimeError as exc:  # bad filter arguments, unknown tests at run time
+        raise _located(exc, path, first_line,
+                       then(runtime_message(exc.message, env), "check the expression on this line")) from None
     except RecursionError as exc:
         raise _located(exc, path, first_line,
                        "a macro or loop in this text calls itself without end; fix it") from None
@@ -185,15 +190,39 @@ def _located(exc: BaseException, path: Path, first_line: int, message: str) -> T
 
 
 def render_texts(edition: Edition, series: Series | None = None) -> tuple[dict[Path, str], list[Problem]]:
-    """Render every document's body once; return the texts by file and the problems."""
+    """Render every document's body once; return the texts by file and the problems.
+
+    All texts together get EDITION_TIME_LIMIT: each its own limit, but no more than is left,
+    and once it is used up the message names the slowest texts."""
+    import time
+
+    from staatc.templating import limits
+
     if edition.config is None:
         return {}, []  # edition.yaml's own errors say it all; names in expressions would cascade
     ctx = context(edition, series)
     texts: dict[Path, str] = {}
     problems: list[Problem] = []
+    spent: dict[Path, float] = {}
     for doc in edition.documents():
+        left = limits.EDITION_TIME_LIMIT - sum(spent.values())
+        start = time.monotonic()
         try:
-            texts[doc.source.path] = render(doc.body, ctx, doc.source.path, doc.source.body_line)
+            texts[doc.source.path] = render(doc.body, ctx, doc.source.path, doc.source.body_line,
+                                            seconds=min(limits.TIME_LIMIT, max(left, 0.0)))
         except TemplateError as exc:
+            if left < limits.TIME_LIMIT and "took longer than" in exc.message:
+                exc = TemplateError(_edition_budget_message(spent), exc.file, exc.line)
             problems.append(exc.problem())
+        spent[doc.source.path] = time.monotonic() - start
     return texts, problems
+
+
+def _edition_budget_message(spent: dict[Path, float]) -> str:
+    from staatc.templating import limits
+
+    slowest = sorted(spent.items(), key=lambda item: -item[1])[:3]
+    named = ", ".join(f"{path.name} {seconds:.1f} s" for path, seconds in slowest)
+    return (f"the template expressions of this edition took longer than "
+            f"{limits.EDITION_TIME_LIMIT:g} seconds in all, so this text was not rendered "
+            f"(slowest: {named}); simplify the expressions in those texts")

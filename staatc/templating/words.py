@@ -53,3 +53,13 @@ def undefined_message(message: str | None, names: Iterable[str]) -> str:
     if m := re.match(r"'[^']+' has no attribute '([^']+)'", message):
         return f"there is no field '{m[1]}' here"
     return message
+
+
+def runtime_message(message: str | None, env: Any) -> str:
+    """A filter or test that cannot do what the expression asks while the text is rendered."""
+    message = (message or "").rstrip(".")
+    if m := re.match(r"No test named '([^']+)'", message):
+        return f"there is no test '{m[1]}'{_guess(m[1], env.tests)}"
+    if m := re.match(r"(\w+) requires a filter argument", message):
+        return f"'{m[1]}' needs the name of a filter to apply, as in map('upper')"
+    return f"a filter or test cannot do this ({message})"

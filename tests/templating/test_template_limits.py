@@ -182,3 +182,44 @@ def test_recursion_is_stopped_before_the_c_stack_runs_out() -> None:
 def test_macros_nested_a_few_levels_still_work() -> None:
     text = ("{% macro f(n) %}{% if n %}({{ f(n - 1) }}){% endif %}{% endmacro %}{{ f(30) }}")
     assert render(text, {}, PATH) == "(" * 30 + ")" * 30
+
+
+def test_a_huge_literal_is_refused_before_compiling() -> None:
+    """One expression with 2,000,000 items took 90 s to compile."""
+    message = refused("{{ [" + "1," * 2_000_000 + "1] | length }}")
+    assert "more than 50,000 characters long by this one" in message
+
+
+RUNTIME = {
+    "dictsort-by": ("{{ {'a': 1} | dictsort(by='x') }}", 'sort by either "key" or "value"'),
+    "map-without-filter": ("{{ [1] | map | list }}", "'map' needs the name of a filter"),
+    "unknown-test": ("{% if 1 is frobnicated %}x{% endif %}", "there is no test 'frobnicated'"),
+    "select-near-miss": ("{{ [1] | select('od') | list }}", "did you mean 'odd'?"),
+    "selectattr-test": ("{{ [1] | selectattr('x', 'nosuch') | list }}", "there is no test 'nosuch'"),
+    "round-method": ("{{ 1.5 | round(method='x') }}", "method must be common, ceil or floor"),
+}
+
+
+@pytest.mark.parametrize("name", list(RUNTIME))
+def test_jinja_runtime_errors_are_messages_at_their_line(name: str) -> None:
+    expression, hint = RUNTIME[name]
+    message = refused(expression)
+    assert hint in message and "check the expression on this line" in message.lower()
+
+
+def test_the_edition_has_one_time_budget_for_all_texts(edition, monkeypatch) -> None:
+    """Each text within its own limit, but together over the edition's: the slowest are named."""
+    from datetime import date
+
+    import staatc.templating.limits as limits
+    from staatc.validate.check import check_edition
+
+    monkeypatch.setattr(limits, "TIME_LIMIT", 0.4)
+    monkeypatch.setattr(limits, "EDITION_TIME_LIMIT", 0.6)
+    slow = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
+    for path in sorted((edition / "chapters").glob("*.md")):
+        path.write_text(path.read_text(encoding="utf-8") + slow, encoding="utf-8")
+    problems = [p for p in check_edition(edition, date(2024, 5, 1)).problems if p.code == "template"]
+    messages = [p.message for p in problems]
+    assert len(problems) == 2, messages  # the first over its own limit, the second over the rest
+    assert any("took longer than 0.6 seconds in all" in m and "slowest:" in m for m in messages), messages
