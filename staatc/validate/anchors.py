@@ -23,7 +23,8 @@ CODE = "broken-anchor"
 # The sections assemble/rapportage.py generates (tests/validate/test_anchors.py keeps these
 # in step with the assembled document).
 GENERATED = ("knelpunten-per-thema", "tbl-knelpunten-per-thema", "fig-knelpunten-per-thema",
-             "onderzoeken", "overzicht-standen", "tbl-standen")
+             "onderzoeken", "overzicht-standen", "tbl-standen", "afkortingen", "tbl-afkortingen",
+             "colofon")
 # "Door de jaren heen" (assemble/trends.py), generated only when the edition has a predecessor.
 GENERATED_SERIES = ("door-de-jaren-heen", "door-de-jaren-standen", "tbl-door-de-jaren-standen",
                     "door-de-jaren-knelpunten", "tbl-door-de-jaren-knelpunten",

@@ -59,7 +59,8 @@ def test_docx_headings_tables_and_properties(built) -> None:
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     chapters = chapter_headings(edition)
     assert h1[: len(chapters)] == chapters
-    assert h1[len(chapters):] == ["Knelpunten per thema", "Onderzoeken", "Overzicht van de Standen"]
+    assert h1[len(chapters):] == ["Knelpunten per thema", "Onderzoeken", "Overzicht van de Standen",
+                                   "Afkortingen", "Colofon"]
     standen = next(t for t in doc.tables if t.rows[0].cells[0].text == "Organisatie" and len(t.columns) == 5)
     assert len(standen.rows) == 1 + len(edition.standen)
     organisaties = [r.cells[0].text for r in standen.rows[1:]]
