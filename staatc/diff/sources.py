@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+import threading
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from datetime import date
@@ -94,14 +95,15 @@ def checkout(folder: str, rev: str, cwd: Path) -> Iterator[tuple[Path, Path]]:
     commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}",
                   fail=f"'{rev}' is not a commit in this repository: use a branch, a tag or a "
                        "commit id (see git log)").strip()
-    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", str(inside),
-                   fail=f"cannot list '{inside}' at '{rev}'")
-    entries = [_entry(line) for line in listing.split("\0") if line]
-    blobs = [(mode, sha, PurePosixPath(path)) for mode, kind, sha, path in entries
+    listing = _git(top, "ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", str(inside),
+                   fail=f"cannot list '{inside}' at '{rev}'", text=False)
+    entries = [_entry(raw, rev) for raw in listing.split(b"\0") if raw]
+    blobs = [(sha, size, PurePosixPath(path)) for mode, kind, sha, size, path in entries
              # symbolic links and submodules are left out: an edition is plain files; so are
              # names a crafted commit can hold ('..'), which would write outside the temp folder
              if kind == "blob" and mode in ("100644", "100755")
              and not {"..", "."} & set(PurePosixPath(path).parts)]
+    _refuse_crafted(blobs, rev)
     if not any(path == inside / "edition.yaml" for _, _, path in blobs):
         raise EditionNotFound(
             f"there is no edition at '{inside}' in revision '{rev}': check the year and the "
@@ -110,39 +112,87 @@ def checkout(folder: str, rev: str, cwd: Path) -> Iterator[tuple[Path, Path]]:
         )
     with tempfile.TemporaryDirectory(prefix="staatc-diff-") as tmp:
         base = Path(tmp)
-        for (_, _, path), data in zip(blobs, _cat_blobs(top, [sha for _, sha, _ in blobs])):
-            target = base / str(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        _write_blobs(top, [(sha, size, base / str(path)) for sha, size, path in blobs])
         yield base / str(inside), top / str(inside)
 
 
-def _entry(line: str) -> tuple[str, str, str, str]:
-    meta, path = line.split("\t", 1)
-    mode, kind, sha = meta.split()
-    return mode, kind, sha, path
+# A file of an edition is at most this big (load/edition.py, validate/images.py): a bigger
+# blob is refused from its size in the listing, before a byte of it is read.
+MAX_BLOB_BYTES = 20 * 1024 * 1024
+MAX_TREE_BYTES = 500 * 1024 * 1024
 
 
-def _cat_blobs(top: Path, shas: list[str]) -> list[bytes]:
-    """All blobs through one `git cat-file --batch` (one process, not one per file)."""
-    if not shas:
-        return []
-    out = subprocess.run(["git", "-C", str(top), "cat-file", "--batch"],
-                         input="".join(s + "\n" for s in shas).encode(),
-                         capture_output=True, check=True).stdout
-    blobs, pos = [], 0
-    for _ in shas:
-        header_end = out.index(b"\n", pos)
-        size = int(out[pos:header_end].split()[2])
-        blobs.append(out[header_end + 1 : header_end + 1 + size])
-        pos = header_end + 1 + size + 1  # the blob is followed by a newline
-    return blobs
-
-
-def _git(cwd: Path, *args: str, fail: str) -> str:
+def _entry(raw: bytes, rev: str) -> tuple[str, str, str, int, str]:
+    meta, _, name = raw.partition(b"\t")
+    mode, kind, sha, size = meta.decode("ascii").split()
     try:
-        done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True,
-                              encoding="utf-8")
+        path = name.decode("utf-8")
+    except UnicodeDecodeError:
+        shown = name.decode("utf-8", "backslashreplace")
+        raise GitRevisionError(f"the file name '{shown}' in revision '{rev}' is not UTF-8 text: "
+                               "rename the file in git (git mv) and commit") from None
+    return mode, kind, sha, int(size) if size.isdigit() else 0, path
+
+
+def _refuse_crafted(blobs: list[tuple[str, int, PurePosixPath]], rev: str) -> None:
+    """A tree git itself would not check out: a file and a folder with one name, or too big."""
+    paths = {path for _, _, path in blobs}
+    for sha, size, path in blobs:
+        if folder := next((p for p in path.parents if p in paths), None):
+            raise GitRevisionError(f"revision '{rev}' holds both a file and a folder named "
+                                   f"'{folder}': it cannot be compared; fix the commit")
+        if size > MAX_BLOB_BYTES:
+            raise GitRevisionError(f"'{path}' in revision '{rev}' is {size / 2**20:,.0f} MB; a "
+                                   f"file of an edition is at most {MAX_BLOB_BYTES // 2**20} MB: "
+                                   "compare a revision without it")
+    if (total := sum(size for _, size, _ in blobs)) > MAX_TREE_BYTES:
+        raise GitRevisionError(f"the edition in revision '{rev}' is {total / 2**20:,.0f} MB in all; "
+                               f"at most {MAX_TREE_BYTES // 2**20} MB can be compared")
+
+
+def _write_blobs(top: Path, blobs: list[tuple[str, int, Path]]) -> None:
+    """All blobs through one `git cat-file --batch`, streamed into their files in pieces."""
+    if not blobs:
+        return
+    git = subprocess.Popen(["git", "-C", str(top), "cat-file", "--batch"],
+                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    names = "".join(sha + "\n" for sha, _, _ in blobs).encode()
+    # Fed from a thread: git answers while it reads, and both pipes have small buffers.
+    def feed() -> None:
+        try:
+            git.stdin.write(names)
+            git.stdin.close()
+        except OSError:  # git was stopped early: the error is reported by the reader
+            pass
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    try:
+        for sha, _, target in blobs:
+            header = git.stdout.readline().split()
+            if len(header) != 3 or header[1] != b"blob" or int(header[2]) > MAX_BLOB_BYTES:
+                raise GitRevisionError(f"git could not read '{target.name}' ({sha})")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "wb") as out:
+                left = int(header[2])
+                while left:
+                    piece = git.stdout.read(min(left, 1 << 20))
+                    if not piece:
+                        raise GitRevisionError(f"git stopped while reading '{target.name}'")
+                    out.write(piece)
+                    left -= len(piece)
+            git.stdout.read(1)  # the newline after each blob
+    finally:
+        git.stdout.close()
+        git.kill()
+        git.wait()
+        feeder.join(timeout=5)
+
+
+def _git(cwd: Path, *args: str, fail: str, text: bool = True):
+    try:
+        done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=text,
+                              **({"encoding": "utf-8", "errors": "replace"} if text else {}))
     except FileNotFoundError:
         raise GitRevisionError("git is not installed; install git to compare revisions") from None
     if done.returncode != 0:
