@@ -236,6 +236,9 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         super().__init__(**kwargs)
         self.checked_concat = checked_concat
         self.filters.update(LIMITED_FILTERS)
+        from staatc.templating.filter_limits import bound_all  # it imports the limits above
+
+        self.filters = bound_all(self.filters)
 
     def call_binop(self, context, operator, left, right):
         check_binop(operator, left, right)
