@@ -161,7 +161,7 @@ def test_a_changed_letter_is_rebuilt_an_unchanged_one_is_not(edition, tmp_path) 
     build_edition(edition, out, AS_OF, formats=("docx",))
     assert build_edition(edition, out, AS_OF, formats=("docx",)).skipped
     path = edition / "kamerbrief.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("naam: N.N. (voorbeeld)", "naam: C. Nieuw"),
+    path.write_text(path.read_text(encoding="utf-8").replace("naam: (naam)", "naam: C. Nieuw"),
                     encoding="utf-8")
     rebuilt = build_edition(edition, out, AS_OF, formats=("docx",))
     assert not rebuilt.skipped
