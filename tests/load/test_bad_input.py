@@ -84,6 +84,14 @@ CASES = [
     Case("yaml-edition", edit(ED, "status: concept", "status: [concept"), ED, 4, "yaml-syntax", "indentation"),
     Case("yaml-chapter", edit(CH1, "owner: Team Staat", "owner: Team: Staat"), CH1, 4, "yaml-syntax", "quotes"),
     Case("yaml-tab", edit(UWV, "departement: SZW", "departement:\tSZW\n\t- x"), UWV, 4, "yaml-syntax", "indentation"),
+    # Hostile YAML: expansion, depth and size bombs are refused before anything is built.
+    Case("billion-laughs", edit(UWV, "departement: SZW", "departement: SZW\nx0: &a ['lol', 'lol', 'lol', 'lol']\n" + "".join(f"x{i}: &a{i} [{', '.join(['*a' if i == 1 else f'*a{i - 1}'] * 9)}]\n" for i in range(1, 12))), UWV, 6, "front-matter", "write the value out in full"),
+    Case("alias-in-list", edit(ED, "language: nl-NL", "language: nl-NL\nx: &b 1\ny:\n  - 2\n  -\n    *b"), ED, 10, "front-matter", "does not accept aliases"),
+    Case("merge-key", edit(CH1, "owner: Team Staat", "owner: Team Staat\nbasis: &b {a: 1}\nmeer:\n  <<: *b"), CH1, 7, "front-matter", "'<<:' merges"),
+    Case("deep-nesting", edit(TIAS, "jaar: 2024", "jaar: " + "[" * 60 + "]" * 60), TIAS, 6, "front-matter", "nested more than 50 levels"),
+    Case("deeper-than-libyaml", edit(TIAS, "jaar: 2024", "jaar: " + "[" * 20000 + "]" * 20000), TIAS, 6, "yaml-syntax", "nested more than 50 levels"),
+    Case("huge-integer", edit(KB, "bijlagen: 1", "bijlagen: " + "9" * 5000), KB, 5, "front-matter", "'bijlagen' is a number of 5,000 digits"),
+    Case("huge-integer-key", edit(CH1, "owner: Team Staat", "owner: Team Staat\n" + "1" * 200 + ": x"), CH1, 5, "front-matter", "put it in quotes"),
     Case("duplicate-key", edit(CH1, "owner: Team Staat", "owner: Team Staat\nowner: Ander"), CH1, 5, "front-matter", "keep one"),
     # Front matter shape
     Case("no-front-matter", write(UWV, "UWV zonder front matter.\n"), UWV, 1, "front-matter", "must start with"),
@@ -144,7 +152,9 @@ CASES = [
     # Files
     Case("invalid-utf8", write(UWV, "---\norganisatie: Caf\xe9\n---\n".encode("latin-1")), UWV, 2, "encoding", "save it as UTF-8"),
     Case("control-character-in-text", edit(CH1, "Lees [de Stand", "Lees \x01[de Stand"), CH1, 11, "encoding", "delete it"),
-    Case("control-character-escaped", edit(ED, "title: Staat van de Uitvoering 2024", 'title: "Staat \\x01 2024"'), ED, 2, "invalid-value", "delete it"),
+    Case("control-character-escaped", edit(ED, "title: Staat van de Uitvoering 2024", 'title: "Staat \\x01 2024"'), ED, 2, "front-matter", "delete it"),
+    Case("escape-sequence-in-url", edit(UWV, "url: https://www.uwv.nl/", 'url: "https://www.uwv.nl/\\e]8;;x\\a"'), UWV, 6, "front-matter", "'url' contains an invisible control character (U+001B)"),
+    Case("lone-surrogate", edit(UWV, "afkorting: UWV", 'afkorting: "UWV\\ud800"'), UWV, 3, "yaml-syntax", "lone surrogate"),
     Case("symlink-outside", symlink_outside("chapters/03-geheim.md"), "chapters/03-geheim.md", None, "unsafe-path", "copy the file into the edition"),
     # Warnings only: exit 0
     Case("stray-file", write("standen/notities.txt", "x"), "standen/notities.txt", None, "stray-file", "rename it to .md", exit_code=0),
