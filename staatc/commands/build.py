@@ -23,6 +23,7 @@ from staatc import TEMPLATES, __version__
 from staatc.assemble.products import PRODUCTS, Charts, downloads
 from staatc.assemble.rapportage import theme_counts
 from staatc.assemble.trends import trend_chart_input
+from staatc.load.files import walk_files
 from staatc.load.series import series_files
 from staatc.validate.check import check_edition
 from staatc.errors import InvalidEdition, OutputError, Problem, RenderLimitError
@@ -87,8 +88,8 @@ def sources_key(root: Path, formats: tuple[str, ...]) -> str:
         h.update(b"\0base %d\0" % number)  # a file moved from one folder to another counts
         if base is None or base.is_symlink():  # a templates/ link out is refused by check
             continue
-        for path in sorted(base.rglob("*")):
-            if "__pycache__" in path.parts or path.is_dir() and not path.is_symlink():
+        for path in walk_files(base):  # a folder nested without end is a message, not a crash
+            if "__pycache__" in path.parts:
                 continue
             h.update(b"\0" + path.relative_to(base).as_posix().encode() + b"\0")
             if path.is_symlink():

@@ -23,6 +23,7 @@ from staatc.errors import (
     UnsafePathError,
 )
 from staatc.model import Chapter, Edition, EditionConfig, Kamerbrief, Onderzoek, Source, Stand, _Document
+from staatc.load.files import resolved, walk_files
 from staatc.load.locate import resolve_edition  # noqa: F401 - where the commands have always found it
 from staatc.load.messages import problems_from_validation
 from staatc.load.wordfile import refuse_word_file
@@ -76,15 +77,15 @@ def read_source(path: Path, root: Path) -> str:
 
 
 def ensure_inside(path: Path, root: Path) -> Path:
-    """Refuse a path (or a symlink) that leads outside the edition folder."""
-    resolved = path.resolve()
-    if not resolved.is_relative_to(root.resolve()):
+    """Refuse a path (or a symlink) that leads outside the edition folder, or round in a loop."""
+    target = resolved(path)
+    if not target.is_relative_to(resolved(root)):
         raise UnsafePathError(
             "this file points outside the edition folder (a symbolic link or '..'); "
             "copy the file into the edition folder instead",
             path,
         )
-    return resolved
+    return target
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
@@ -195,6 +196,13 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
     from staatc.load.house_style import load_house_style  # it reads files as read_source does
 
     house_style, style_problems = load_house_style(root)
+    try:  # the build hashes every file of the edition: a tree it cannot walk is refused here
+        for _ in walk_files(root):
+            pass
+        images = _image_files(root, problems)
+    except UnsafePathError as exc:
+        problems.extend(exc.problems)
+        images = {}
     problems += style_problems
     edition = Edition(
         root=root,
@@ -204,7 +212,7 @@ def load_edition(root: Path) -> tuple[Edition, list[Problem]]:
         standen=standen,
         onderzoeken=onderzoeken,
         kamerbrief=kamerbrief,
-        images=_image_files(root, problems),
+        images=images,
         unloaded=tuple(unloaded),
         house_style=house_style,
     )
@@ -238,6 +246,8 @@ def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[P
         if path.suffix.lower() != ".md":
             problems.append(
                 problem("stray-file", path, None,
+                        f"only Markdown (.md) files are read in {folder.name}/; this folder "
+                        "is ignored: move what it holds up, or remove it" if path.is_dir() else
                         f"only Markdown (.md) files are read in {folder.name}/; this file is "
                         "ignored: remove it or rename it to .md")
             )
@@ -248,8 +258,12 @@ def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[P
 
 def _folder_inside(folder: Path, root: Path, problems: list[Problem]) -> bool:
     """A folder of the edition that is a symbolic link out of it is reported once, not per file."""
-    if folder.resolve().is_relative_to(root):
-        return True
+    try:
+        if resolved(folder).is_relative_to(root):
+            return True
+    except UnsafePathError as exc:
+        problems.extend(exc.problems)
+        return False
     problems.append(
         problem("unsafe-path", folder, None,
                 f"the folder {folder.name}/ points outside the edition folder (a symbolic "
@@ -264,13 +278,21 @@ def _image_files(root: Path, problems: list[Problem]) -> dict[str, Path]:
     if not folder.is_dir() or not _folder_inside(folder, root, problems):
         return {}
     found = {}
-    for path in sorted(folder.rglob("*")):
-        if not path.resolve().is_relative_to(root):
-            problems.append(
-                problem("unsafe-path", path, None,
-                        "this file points outside the edition folder (a symbolic link); copy "
-                        "the image into images/ instead")
-            )
-        elif path.is_file():
-            found[path.relative_to(root).as_posix()] = path
+    try:
+        for path in walk_files(folder):
+            try:
+                inside = resolved(path).is_relative_to(root)
+            except UnsafePathError as exc:
+                problems.extend(exc.problems)
+                continue
+            if not inside:
+                problems.append(
+                    problem("unsafe-path", path, None,
+                            "this file points outside the edition folder (a symbolic link); copy "
+                            "the image into images/ instead")
+                )
+            elif path.is_file():
+                found[path.relative_to(root).as_posix()] = path
+    except UnsafePathError as exc:
+        problems.extend(exc.problems)
     return found

@@ -19,7 +19,6 @@ out of the folder are refused, as in an edition.
 
 from __future__ import annotations
 
-import os
 import zipfile
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from staatc import TEMPLATES
 from staatc.codes import problem
 from staatc.errors import HouseStyleError, Problem, StaatcError, UnsafePathError
 from staatc.load.edition import read_source
+from staatc.load.files import resolved, walk_files
 from staatc.model import HouseStyle
 
 TYPST_TEMPLATES = ("rapportage.typ", "kamerbrief.typ")
@@ -108,21 +108,27 @@ def load_house_style(edition_root: Path) -> tuple[HouseStyle, list[Problem]]:
 def _files(folder: Path, problems: list[Problem]) -> list[Path]:
     """Every file of the override folder, sorted; links out of it and odd files are refused."""
     found = []
-    for base, dirs, files in os.walk(folder):  # never follows a link to a folder
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in [*dirs, *sorted(files)]:
-            path = Path(base) / name
-            if name.startswith("."):
-                continue
-            if path.is_symlink() and not path.resolve().is_relative_to(folder):
-                problems.append(problem("unsafe-path", path, None, (
-                    "this file points outside the templates/ folder (a symbolic link); copy "
-                    "the file into templates/ instead")))
-            elif name in files and not path.is_file():
+    try:
+        paths = list(walk_files(folder))  # never follows a link to a folder
+    except UnsafePathError as exc:
+        problems.extend(exc.problems)
+        return []
+    for path in paths:
+        try:
+            target = resolved(path)
+        except UnsafePathError as exc:
+            problems.extend(exc.problems)
+            continue
+        if path.is_symlink() and not target.is_relative_to(folder):
+            problems.append(problem("unsafe-path", path, None, (
+                "this file points outside the templates/ folder (a symbolic link); copy "
+                "the file into templates/ instead")))
+        elif not path.is_file():
+            if not target.is_dir():
                 problems.append(problem("unsafe-path", path, None,
                                         "this is not a regular file: replace it by a real file"))
-            elif name in files:
-                found.append(path)
+        else:
+            found.append(path)
     return sorted(found)
 
 

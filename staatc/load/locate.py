@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from staatc.errors import EditionNotFound
+from staatc.errors import EditionNotFound, UnsafePathError
 
 CONFIG = "edition.yaml"
 
@@ -22,6 +22,24 @@ def _upward(cwd: Path):
 
 def _is_edition(folder: Path) -> bool:
     return (folder / CONFIG).is_file()
+
+
+def _inside_repository(folder: Path) -> Path:
+    """The edition folder, resolved; an `editions/<year>` that is a link out of the repository
+    (the folder that holds editions/) is refused: a pull request could point one at the
+    runner's home and have `check --all` read it."""
+    from staatc.load.files import resolved
+
+    target = resolved(folder)
+    absolute = folder.absolute()
+    if absolute.parent.name == "editions":
+        repository = resolved(absolute.parent.parent)
+        if not target.is_relative_to(repository):
+            raise UnsafePathError(
+                f"editions/{absolute.name} is a symbolic link to a folder outside this "
+                "repository; an edition must be a real folder inside editions/: "
+                "copy it in", folder)
+    return target
 
 
 def enclosing_edition(cwd: Path) -> Path | None:
@@ -45,7 +63,7 @@ def all_editions(cwd: Path) -> list[Path]:
     if folder is None:
         raise EditionNotFound("there is no editions/ folder here or in any folder above: run "
                               "staatc inside the repository that holds the editions", cwd)
-    found = sorted(p.resolve() for p in folder.iterdir() if p.is_dir() and _is_edition(p))
+    found = sorted(_inside_repository(p) for p in folder.iterdir() if p.is_dir() and _is_edition(p))
     if not found:
         raise EditionNotFound(f"{folder} holds no edition (a folder with an {CONFIG}): add one "
                               "with `staatc new <year>`", folder)
@@ -65,12 +83,12 @@ def resolve_edition(arg: str | None, cwd: Path) -> Path:
         raise EditionNotFound(f"'{arg}' is a file: give the folder that holds {CONFIG} "
                               f"('{_shown(path.parent, cwd)}')", path)
     if _is_edition(path):
-        return path.resolve()
+        return _inside_repository(path)
     if arg.isdigit():
         for base in _upward(cwd):
             for candidate in (base / "editions" / arg, base / arg if base.name == "editions" else None):
                 if candidate is not None and _is_edition(candidate):
-                    return candidate.resolve()
+                    return _inside_repository(candidate)
     raise EditionNotFound(_not_found(arg, path, cwd), path)
 
 
