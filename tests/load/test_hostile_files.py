@@ -27,6 +27,16 @@ def nest(top: Path, depth: int) -> None:
         os.close(fd)
 
 
+def unnest(top: Path) -> None:
+    """Remove what `nest` made, one level at a time (shutil.rmtree, and so pytest's own clean-up
+    of its temp folders, recurses once per level and fails on 1,500)."""
+    while (top / "d").is_dir():
+        os.rename(top / "d", top / "x")
+        if (top / "x" / "d").is_dir():
+            os.rename(top / "x" / "d", top / "d")
+        os.rmdir(top / "x")
+
+
 def problems(run, *args: str) -> tuple[int, list[str]]:
     result = run(*args)
     assert "Traceback" not in result.output
@@ -55,8 +65,10 @@ def test_two_links_pointing_at_each_other_in_images(edition: Path, run) -> None:
 
 @pytest.mark.parametrize("where", ["images", "chapters/oud", "notities"])
 @pytest.mark.parametrize("command", ["check", "build"])
-def test_1500_nested_folders_are_a_message(edition: Path, run, where: str, command: str, tmp_path) -> None:
+def test_1500_nested_folders_are_a_message(edition: Path, run, where: str, command: str, tmp_path,
+                                           request) -> None:
     nest(edition / where, 1500)
+    request.addfinalizer(lambda: unnest(edition / where))
     extra = ("--out", str(tmp_path / "out")) if command == "build" else ()
     code, errors = problems(run, command, "2024", *AS_OF, *extra)
     assert code == 1
@@ -67,8 +79,9 @@ def test_1500_nested_folders_are_a_message(edition: Path, run, where: str, comma
         assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-def test_a_templates_folder_nested_without_end(edition: Path, run) -> None:
+def test_a_templates_folder_nested_without_end(edition: Path, run, request) -> None:
     nest(edition.parent.parent / "templates", 1500)
+    request.addfinalizer(lambda: unnest(edition.parent.parent / "templates"))
     code, errors = problems(run, "check", "2024", *AS_OF)
     assert code == 1 and len(errors) == 1 and errors[0].startswith("templates/d/d/"), errors
 
