@@ -19,7 +19,8 @@ from staatc import __version__
 from staatc.cli_options import (AsOfOpt, CheckFormat, DiffFormat, EditionArg, EditionsArg,
                                 MilestonesFormat, RulesFormat, StrictOpt, TrendsFormat, parse_as_of,
                                 switches)
-from staatc.cli_output import SWITCHES, check_summary, print_problems, reported, say, shown
+from staatc.printable import printable_lines
+from staatc.cli_output import SWITCHES, check_summary, emit, print_problems, reported, say, shown
 
 app = typer.Typer(
     name="staatc",
@@ -69,15 +70,15 @@ def check(
         checked = check_editions(editions or [], every, cwd, day)
     for notice in checked.notices:  # e.g. "spelling not checked": no problem, but worth knowing
         if format is CheckFormat.github:
-            sys.stdout.write(report.github_notice(notice))
+            emit(report.github_notice(notice), "github")
         elif not SWITCHES.quiet:
-            typer.echo(f"notice: {notice}", err=True)
+            say(f"notice: {notice}")
     failed = checked.failed(strict)
     if format is CheckFormat.text:
         print_problems(checked.problems, cwd)
         say(check_summary(checked.problems, strict, failed))
     else:
-        sys.stdout.write(report.render(format.value, checked.problems, cwd, checked.files, strict))
+        emit(report.render(format.value, checked.problems, cwd, checked.files, strict), format.value)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -139,7 +140,7 @@ def serve(
     out_dir = out or default_out_dir(edition, root, cwd)
     preview = Preview(root, out_dir, cwd, as_of=(lambda: day) if day else date.today)
     try:
-        run_preview(preview, port, lambda line: typer.echo(line, err=True))
+        run_preview(preview, port, lambda line: typer.echo(printable_lines(line), err=True))
     except OSError as exc:
         typer.echo(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}; choose another --port", err=True)
         raise typer.Exit(1)
@@ -175,9 +176,9 @@ def milestones(
         raise typer.Exit(1)
     title, sched = result.edition.config.title, result.schedule
     if format is MilestonesFormat.json:
-        sys.stdout.write(schedule_text.as_json(result.edition.config.edition, title, sched))
+        emit(schedule_text.as_json(result.edition.config.edition, title, sched), "json")
     elif format is MilestonesFormat.markdown:
-        sys.stdout.write(schedule_text.as_markdown(title, sched))
+        emit(schedule_text.as_markdown(title, sched))
     else:
         _schedule_on_screen(title, sched)
     if ics is not None:
@@ -194,7 +195,7 @@ def _schedule_on_screen(title, sched) -> None:
     console = Console(highlight=False)
     tables = (view.milestone_table(title, sched), view.overdue_table(sched))
     if not (console.is_terminal and view.fits(console, *tables)):
-        sys.stdout.write(schedule_text.as_lines(title, sched))
+        emit(schedule_text.as_lines(title, sched))
         return
     for part in (*tables, view.verdict(sched)):
         console.print(part)
@@ -237,7 +238,7 @@ def diff(
         if format is DiffFormat.docx:
             say(f"Wrote {shown(result.written, cwd)}")
     elif isinstance(result.text, str):
-        sys.stdout.write(result.text)
+        emit(result.text, format.value)
     else:
         from rich.console import Console
 
@@ -255,7 +256,7 @@ def trends(
 
     with reported(consequence="no trends were computed") as cwd:  # a broken series: file:line problems on stderr
         series = load_trends(edition, cwd, date.today())
-    sys.stdout.write(render(series, format.value))
+    emit(render(series, format.value), format.value)
 
 
 @command()
@@ -278,7 +279,7 @@ def import_(docx: Annotated[Path, typer.Argument(help="The Word file (.docx).")]
         done = import_docx(docx, edition, chapter, cwd, date.today())
     *problems, wrote = summary(done, cwd)
     for line in problems:  # the Word file's comments and changes, the new chapter's problems
-        typer.echo(line, err=True)
+        typer.echo(printable_lines(line), err=True)
     say(wrote, err=False)
 
 

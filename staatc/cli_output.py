@@ -17,6 +17,7 @@ import typer
 
 from staatc.cli_options import SWITCHES, CheckFormat
 from staatc.errors import Problem, StaatcError
+from staatc.printable import escape_controls, json_printable, printable, printable_lines
 
 _SEVERITY = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True}}
 
@@ -32,7 +33,7 @@ def problem_line(p: Problem, cwd: Path, coloured: bool) -> str:
         return p.format(cwd)
     where = p.display_path(cwd) + (f":{p.line}" if p.line else "")
     return (f"{typer.style(where, bold=True)}: {typer.style(p.severity, **_SEVERITY[p.severity])}: "
-            f"{p.message} {typer.style(f'[{p.code}]', dim=True)}")
+            f"{printable(p.message)} {typer.style(f'[{p.code}]', dim=True)}")
 
 
 def print_problems(problems: list[Problem], cwd: Path, err: bool = False) -> None:
@@ -64,10 +65,24 @@ def check_summary(problems: list[Problem], strict: bool, failed: bool) -> str:
     return f"{counts(problems)}: the check passed (warnings fail only under --strict)."
 
 
+def printed(text: str, kind: str = "text") -> str:
+    """What a command prints of its report, through the one escape (staatc.printable): it may
+    hold file names and values of an untrusted draft, and it lands in terminals and CI logs.
+    `kind` "json" keeps JSON valid; "github" is made of workflow commands on purpose, with
+    every field escaped where it was written (reporting.problems)."""
+    if kind == "json":
+        return json_printable(text)
+    return escape_controls(text) if kind == "github" else printable_lines(text)
+
+
+def emit(text: str, kind: str = "text") -> None:
+    sys.stdout.write(printed(text, kind))
+
+
 def say(line: str, err: bool = True) -> None:
     """A line of the tool's own talk (summaries, 'Wrote:'): silent under --quiet."""
     if not SWITCHES.quiet:
-        typer.echo(line, err=err)
+        typer.echo(printable_lines(line), err=err)
 
 
 @contextmanager
@@ -89,7 +104,7 @@ def reported(format: CheckFormat = CheckFormat.text, strict: bool = False,
             print_problems(exc.problems, cwd, err=True)
             typer.echo(why(exc.problems, strict, consequence), err=True)
         else:
-            sys.stdout.write(report.render(format.value, exc.problems, cwd, [], strict))
+            emit(report.render(format.value, exc.problems, cwd, [], strict), format.value)
         raise typer.Exit(1) from None
 
 
@@ -104,6 +119,9 @@ class _StderrNow(logging.StreamHandler):
     def emit(self, record: logging.LogRecord) -> None:
         self.stream = sys.stderr
         super().emit(record)
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable_lines(super().format(record))  # steps name the draft's files
 
 
 def start_logging(verbose: bool) -> None:

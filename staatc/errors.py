@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from staatc.printable import no_command, printable
+
 Severity = Literal["error", "warning"]
 
 
@@ -32,18 +34,18 @@ class Problem:
         return (str(self.file), self.line or 0, self.code, self.message)
 
     def display_path(self, cwd: Path | None = None) -> str:
-        """The path as the contract wants it: relative to the current directory."""
+        """The path as the contract wants it: relative to the current directory, printable."""
         base = cwd or Path.cwd()
         try:
-            return os.path.relpath(self.file, base)
+            return printable(os.path.relpath(self.file, base))
         except ValueError:  # another drive on Windows
-            return str(self.file)
+            return printable(str(self.file))
 
     def format(self, cwd: Path | None = None) -> str:
         where = self.display_path(cwd)
         if self.line:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.severity}: {self.message} [{self.code}]"
+        return no_command(f"{where}: {self.severity}: {printable(self.message)} [{self.code}]")
 
     def as_warning(self) -> Problem:
         return Problem(self.file, self.line, "warning", self.code, self.message)

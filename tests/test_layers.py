@@ -27,4 +27,4 @@ def test_every_stage_is_a_package():
     assert set(stages) <= found
     loose = sorted(p.name for p in (REPO / "staatc").glob("*.py"))
     assert loose == ["__init__.py", "__main__.py", "cli.py", "cli_options.py", "cli_output.py", "codes.py",
-                     "dutch.py", "english.py", "errors.py", "model.py", "output.py", "suggest.py"]
+                     "dutch.py", "english.py", "errors.py", "model.py", "output.py", "printable.py", "suggest.py"]

@@ -81,7 +81,7 @@ def sources_key(root: Path, formats: tuple[str, ...]) -> str:
     h = hashlib.sha256(json.dumps([__version__, list(formats)]).encode())
     package = Path(__file__).parent.parent
     for path in series_files(root):  # the predecessors, as far as "Door de jaren heen" reads them
-        h.update(b"\0" + path.relative_to(root.parent).as_posix().encode() + b"\0")
+        h.update(b"\0" + os.fsencode(path.relative_to(root.parent).as_posix()) + b"\0")
         if path.is_file() and path.resolve().is_relative_to(root.parent.resolve()):
             _hash_file(h, path)
     for number, base in enumerate((root, package, TEMPLATES, override_folder(root))):
@@ -91,9 +91,9 @@ def sources_key(root: Path, formats: tuple[str, ...]) -> str:
         for path in walk_files(base):  # a folder nested without end is a message, not a crash
             if "__pycache__" in path.parts:
                 continue
-            h.update(b"\0" + path.relative_to(base).as_posix().encode() + b"\0")
+            h.update(b"\0" + os.fsencode(path.relative_to(base).as_posix()) + b"\0")  # any name, UTF-8 or not
             if path.is_symlink():
-                h.update(os.readlink(path).encode())
+                h.update(os.fsencode(os.readlink(path)))
             elif path.is_file():  # never a FIFO or device: it could block for ever
                 _hash_file(h, path)
     return h.hexdigest()

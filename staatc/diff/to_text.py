@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from staatc.printable import escape_controls
+
 from staatc.diff.types import DocDiff, EditionDiff, FieldChange, shown_value
 from staatc.diff.layout import Paragraph, layout
 from staatc.diff.words import LINE
@@ -20,8 +22,16 @@ SIGN = {"added": "+", "removed": "-", "changed": "~"}
 SIGN_STYLE = {"added": "green", "removed": "red", "changed": "yellow"}
 
 
+class _Printable(Text):
+    """A Text that escapes every piece appended to it (staatc.printable): the pieces are the
+    draft's own words and names, and this report is printed to a terminal."""
+
+    def append(self, text, style=None):  # type: ignore[override]
+        return super().append(escape_controls(text) if isinstance(text, str) else text, style)
+
+
 def render(diff: EditionDiff, color: bool) -> Text:
-    out = Text()
+    out = _Printable()
     out.append(f"Changes from {diff.old_label} to {diff.new_label}\n", style="bold")
     if not diff.changed:
         out.append("No changes.\n")

@@ -8,6 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from staatc.errors import Problem
+from staatc.printable import json_printable, printable
 
 FORMATS = ("text", "json", "github", "junit")
 
@@ -31,11 +32,11 @@ def as_json(problems: list[Problem], cwd: Path) -> str:
             "line": p.line,
             "severity": p.severity,
             "code": p.code,
-            "message": p.message,
+            "message": p.message,  # the file is printable already: its name may not be UTF-8
         }
         for p in problems
     ]
-    return json.dumps({"problems": items}, ensure_ascii=False, indent=2) + "\n"
+    return json_printable(json.dumps({"problems": items}, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _escape_github(value: str, prop: bool = False) -> str:
@@ -52,13 +53,13 @@ def as_github(problems: list[Problem], cwd: Path) -> str:
         if p.line:
             props += f",line={p.line}"
         props += f",title={_escape_github(p.code, True)}"
-        lines.append(f"::{p.severity} {props}::{_escape_github(p.message)}")
+        lines.append(f"::{p.severity} {props}::{_escape_github(printable(p.message))}")
     return "".join(line + "\n" for line in lines)
 
 
 def github_notice(message: str) -> str:
     """A notice annotation: shown in the run, not tied to a line, never a failure."""
-    return f"::notice title=staatc::{_escape_github(message)}\n"
+    return f"::notice title=staatc::{_escape_github(printable(message))}\n"
 
 
 def as_junit(problems: list[Problem], cwd: Path, files: list[Path], strict: bool = False) -> str:
@@ -75,7 +76,8 @@ def as_junit(problems: list[Problem], cwd: Path, files: list[Path], strict: bool
         if failing:
             failures += 1
             text = "\n".join(p.format(cwd) for p in failing)
-            ET.SubElement(case, "failure", message=failing[0].message, type=failing[0].code).text = text
+            ET.SubElement(case, "failure", message=printable(failing[0].message),
+                          type=failing[0].code).text = text
         rest = [p for p in by_file.get(name, []) if p not in failing]
         if rest:
             ET.SubElement(case, "system-out").text = "\n".join(p.format(cwd) for p in rest)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from staatc.printable import printable
+
 log = logging.getLogger("staatc")
 
 
@@ -32,7 +34,10 @@ class progress_line:
         if self.verbose:
             log.info("%s", step)
         if self.status is not None:
-            self.status.update(step + " …")
+            from rich.text import Text
+
+            # Text, not a str: rich would read "[…]" in a step's file name as markup.
+            self.status.update(Text(printable(step) + " …"))
 
     def __exit__(self, *exc) -> None:
         if self.status is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+
+from staatc.printable import printable
 from rich.table import Table
 from rich.text import Text
 
@@ -38,7 +40,7 @@ def _when(state: MilestoneState) -> Text:
 
 def _table(title: str) -> Table:
     """The look both schedule tables share: a bold title above, a line under the header."""
-    return Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+    return Table(title=Text(printable(title)), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                  show_edge=False, pad_edge=False, collapse_padding=True)
 
 
@@ -56,7 +58,7 @@ def milestone_table(title: str, schedule: Schedule) -> Table:
         m = state.milestone
         dim = state.passed and not state.missed
         date_cell = Text.assemble(english_date(m.date), "\n", _when(state))
-        name = Text.assemble((m.name, "bold" if state is upcoming else ""), "\n", (m.id, "dim"))
+        name = Text.assemble((printable(m.name), "bold" if state is upcoming else ""), "\n", (m.id, "dim"))
         first, *rest = state.blockers or (None,)
         table.add_row(date_cell, name, _gate_cell(state), *_blocker_cells(first),
                       style="dim" if dim else None, end_section=not rest)
@@ -68,7 +70,8 @@ def milestone_table(title: str, schedule: Schedule) -> Table:
 def _blocker_cells(chapter: Chapter | None) -> tuple[Text | str, ...]:
     if chapter is None:
         return ("", "", "")
-    return (Text(chapter.slug, style="bold"), chapter.status, chapter.owner)
+    # Text, never a plain str: rich reads a str cell as markup ("[link=…]" in an owner).
+    return (Text(chapter.slug, style="bold"), chapter.status, Text(printable(chapter.owner)))
 
 
 def overdue_table(schedule: Schedule) -> RenderableType:
@@ -82,7 +85,8 @@ def overdue_table(schedule: Schedule) -> RenderableType:
     table.add_column("Late", no_wrap=True, justify="right")
     for late in schedule.overdue:
         c = late.chapter
-        table.add_row(Text.assemble((c.slug, "bold"), "\n", (c.title, "dim")), c.status, c.owner,
+        table.add_row(Text.assemble((c.slug, "bold"), "\n", (printable(c.title), "dim")), c.status,
+                      Text(printable(c.owner)),
                       english_date(c.deadline), Text(late_words(late.days_late), style="red"))
     return table
 
