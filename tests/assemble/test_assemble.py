@@ -16,7 +16,7 @@ from staatc.validate.check import check_edition
 
 @pytest.fixture
 def document(edition: Path):
-    return assemble(check_edition(edition, date(2024, 5, 1)), chart=b"\x89PNG fake")
+    return assemble(check_edition(edition, date(2024, 5, 1)), charts=True)
 
 
 def _ast_text(markdown: str) -> str:
