@@ -136,5 +136,6 @@ def test_the_web_edition_has_the_part_as_a_page(tmp_path) -> None:
     cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
     for row in expected_standen_rows(tmp_path / "editions"):
         assert any(cells[i:i + 5] == row for i in range(len(cells))), row
-    assert 'href="../standen/uwv.html"' in page and "../generated/knelpunten-door-de-jaren.png" in page
-    assert (tmp_path / "out" / "web" / "generated" / "knelpunten-door-de-jaren.png").is_file()
+    assert 'href="../standen/uwv.html"' in page and "../generated/knelpunten-door-de-jaren.svg" in page
+    chart = (tmp_path / "out" / "web" / "generated" / "knelpunten-door-de-jaren.svg").read_text(encoding="utf-8")
+    assert all(f">{y}</text>" in chart for y in YEARS)  # the legend: one entry per edition
