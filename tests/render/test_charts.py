@@ -123,6 +123,14 @@ def test_svg_states_the_figures_as_text() -> None:
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="t"')
     assert "<title id=\"t\">Staafdiagram van het aantal knelpunten per thema. Wet &amp; regels " \
            "&lt;nieuw&gt;: 10;" in svg
-    labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    labels = re.findall(r"<t(?:ext|span)[^>]*>([^<]+)</t", svg)
     assert ["Wet &amp; regels &lt;nieuw&gt;", "10", "Gegevensuitwisseling", "12"] == labels[:4]
     assert chart_svg(knelpunten_chart(THEMES, ALT)).decode() == svg
+
+
+def test_svg_wraps_a_long_label_instead_of_cutting_it_off() -> None:
+    long = "Een thema met een heel lange naam die niet op een regel past in de grafiek"
+    svg = chart_svg(knelpunten_chart([(long, 3), ("Kort", 1)], "Alt.")).decode()
+    lines = re.findall(r"<tspan[^>]*>([^<]+)</tspan>", svg)
+    assert " ".join(lines[:-1]) == long and len(lines) > 2 and lines[-1] == "Kort"
+    assert all(float(x) > 0 for x in re.findall(r'<tspan x="([\d.]+)"', svg))

@@ -8,6 +8,8 @@ and the bytes follow from the figures alone.
 
 from __future__ import annotations
 
+import textwrap
+
 from staatc.assemble.chart import BarChart
 from staatc.render.ooxml import xml_escape as escape
 
@@ -15,13 +17,17 @@ FONT = "'Noto Sans', 'Segoe UI', Verdana, Arial, sans-serif"  # as site.css
 WIDTH = 720
 SIZE = 13           # px, the labels
 CHAR = 0.58 * SIZE  # an average character's width: the label column fits the longest label
+LABEL_CHARS = 42    # a longer label wraps (the column takes at most 45% of the width)
+LINE = 16
 
 
 def chart_svg(chart: BarChart) -> bytes:
     many = len(chart.series) > 1
     bar = 12 if many else 18
-    band = 10 + bar * len(chart.series)            # one category: its bars and a gap
-    label_w = min(max([len(c) for c in chart.categories] + [4]) * CHAR + 8, WIDTH * 0.45)
+    labels = [textwrap.wrap(c, LABEL_CHARS) or [""] for c in chart.categories]
+    # One category: its bars and a gap, or its label's lines if they need more room.
+    band = max([10 + bar * len(chart.series)] + [len(lines) * LINE + 6 for lines in labels])
+    label_w = min(max([len(line) for lines in labels for line in lines] + [4]) * CHAR + 8, WIDTH * 0.45)
     x0 = label_w + 8
     plot_w = WIDTH - x0 - 36                      # room for the longest bar's number
     top = 34 if many else 8
@@ -33,14 +39,17 @@ def chart_svg(chart: BarChart) -> bytes:
            f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>']
     if many:
         out.append(_legend(chart))
-    for i, label in enumerate(chart.categories):
+    for i, lines in enumerate(labels):
         y = top + i * band
-        out.append(f'<text x="{label_w:.1f}" y="{y + band / 2:.1f}" text-anchor="end" '
-                   f'dominant-baseline="middle" fill="#1a1a1a">{escape(label)}</text>')
+        first = y + band / 2 - (len(lines) - 1) * LINE / 2
+        spans = "".join(f'<tspan x="{label_w:.1f}" y="{first + k * LINE:.1f}">{escape(line)}</tspan>'
+                        for k, line in enumerate(lines))
+        out.append(f'<text text-anchor="end" dominant-baseline="middle" fill="#1a1a1a">{spans}</text>')
+        bars_top = y + (band - bar * len(chart.series)) / 2
         for n, s in enumerate(chart.series):
             v = s.values[i]
             w = v / chart.top * plot_w
-            by = y + 5 + n * bar
+            by = bars_top + n * bar
             out.append(f'<rect x="{x0:.1f}" y="{by:.1f}" width="{w:.1f}" height="{bar - 1}" '
                        f'fill="{s.color}"/>')
             out.append(f'<text x="{x0 + w + 4:.1f}" y="{by + bar / 2:.1f}" dominant-baseline="middle" '
