@@ -65,14 +65,8 @@ def baseline_commands(work: Path) -> list[list[str]]:
     from staatc.validate.check import check_edition
 
     result = check_edition(ROOT / "editions" / "2024", date.fromisoformat(AS_OF))
-    chart = None
-    try:  # the chart as the build makes it, when this version still draws one for assemble
-        from staatc.assemble.chart import knelpunten_chart
-
-        chart = knelpunten_chart([(label, n) for _, label, n in rapportage.theme_counts(result.edition)])
-    except ImportError:
-        pass
-    doc = rapportage.assemble(result, chart=chart) if chart is not None else rapportage.assemble(result)
+    # The charts are drawn by each renderer from their figures (no file to hand the raw tools).
+    doc = rapportage.assemble(result)
     (work / "in.md").write_text(doc.markdown, encoding="utf-8")
     for name, data in doc.media.items():
         (work / name).parent.mkdir(parents=True, exist_ok=True)

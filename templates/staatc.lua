@@ -155,6 +155,16 @@ local function alt_text(img)
   return img.attributes.alt or pandoc.utils.stringify(img.caption)
 end
 
+-- A generated chart (render/media.py): Typst draws it from its figures (templates/chart.typ).
+-- `chart_alt` remembers each drawing's alt text for the figure around it: images are walked
+-- before the blocks that hold them, so the Figure handler sees our raw Typst, not the image.
+local chart_alt = {}
+local function typst_chart(img, m)
+  local call = '#box(width: 100%, staatc-bar-chart(json(' .. typst_string(m.chart) .. ')))'
+  chart_alt[call] = alt_text(img)
+  return pandoc.RawInline('typst', call)
+end
+
 -- `image(...)` for a known image, or a visible placeholder (a string, so never markup).
 local function typst_image(img)
   local m = lookup_media(img.src)
@@ -194,7 +204,17 @@ local typst_pass = {
     return { pandoc.RawBlock('typst', '#block(sticky: true)['), d, pandoc.RawBlock('typst', ']') }
   end,
   Image = function(img)
+    local m = lookup_media(img.src)
+    if m and m.chart then return typst_chart(img, m) end
     return pandoc.RawInline('typst', '#box(' .. typst_image(img) .. ')')
+  end,
+  -- A drawn chart is no image, so its alt text goes on the figure (PDF/UA: every figure has one).
+  Figure = function(f)
+    local alt
+    f:walk({ RawInline = function(r) alt = alt or chart_alt[r.text] end })
+    if not alt then return nil end
+    return { pandoc.RawBlock('typst', '#[#set figure(alt: ' .. typst_string(alt) .. ')'), f,
+             pandoc.RawBlock('typst', ']') }
   end,
   Table = function(t)
     local out = { t }
@@ -220,6 +240,8 @@ local docx_pass = {
   Image = function(img)
     local m = lookup_media(img.src)
     if m then
+      -- The placeholder that render/docx_chart.py replaces by a native chart: its docPr title.
+      if m.chart then img.title = 'staatc-chart:' .. img.src end
       local data = read_file(m.file)
       if data then
         pandoc.mediabag.insert(m.name, m.mime, data)

@@ -16,7 +16,8 @@ What the Markdown may contain (pandoc's dialect, body only, no YAML front matter
   header colours.
 * Images `![Alt text](images/chart.png)`: alone in a paragraph they become a numbered figure
   ("Figuur 1") whose caption is the alt text; `{alt="..."}` gives a longer text for screen
-  readers. The bytes come from `Document.media`, keyed by the path as written.
+  readers. The bytes come from `Document.media`, keyed by the path as written; a path in
+  `Document.charts` is a chart each renderer draws itself (staatc.assemble.chart).
 * References to tables and figures: `@tbl-x` renders as a link "Tabel 1"; `@hoofdstuk-01` to a
   heading renders as the heading's text. Anything else after `@` stays literal text.
 * Internal links `[tekst](#stand-uwv)` (to an id that does not exist: shown as plain text; the
@@ -32,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from staatc.assemble.chart import BarChart
 from staatc.model import HouseStyle
 
 
@@ -53,3 +55,5 @@ class Document:
     markdown: str                              # pandoc Markdown, assembled; body only
     media: dict[str, bytes] = field(default_factory=dict)   # path as written -> bytes
     style: HouseStyle = field(default_factory=HouseStyle.bundled)  # reference.docx, Typst, fonts
+    # Generated charts by the path an image in the Markdown uses; each renderer draws them.
+    charts: dict[str, BarChart] = field(default_factory=dict)

@@ -20,36 +20,29 @@ DocT = TypeVar("DocT")
 
 
 @dataclass(frozen=True)
-class Charts:
-    """The charts drawn once per build (in their own process); products that show them take them."""
-
-    knelpunten: bytes | None = None  # knelpunten per theme
-    trend: bytes | None = None       # per theme and edition; only with a predecessor
-
-
-@dataclass(frozen=True)
 class Product(Generic[DocT]):
     name: str   # "rapportage": the registry's key
     stem: str   # "staat-van-de-uitvoering": output files are <stem>-<year>.<format>
     title: str  # what a download link calls it: "Staat van de Uitvoering"
-    # `downloads` are the files built beside it (the web edition offers them on every page).
-    assemble: Callable[[CheckResult, Charts, tuple[Download, ...]], DocT]
+    # `charts`: whether it shows the generated charts (the redline does not); `downloads` are the
+    # files built beside it (the web edition offers them on every page).
+    assemble: Callable[[CheckResult, bool, tuple[Download, ...]], DocT]
     folder: bool = False  # a site is a folder of files, named by its stem alone
 
     def output_name(self, year: int, fmt: str) -> str:
         return self.stem if self.folder else f"{self.stem}-{year}.{fmt}"
 
 
-def _rapportage(result: CheckResult, charts: Charts, downloads: tuple[Download, ...]) -> Document:
-    return assemble(result, chart=charts.knelpunten, trend_chart=charts.trend)
+def _rapportage(result: CheckResult, charts: bool, downloads: tuple[Download, ...]) -> Document:
+    return assemble(result, charts)
 
 
-def _kamerbrief(result: CheckResult, charts: Charts, downloads: tuple[Download, ...]) -> Letter:
+def _kamerbrief(result: CheckResult, charts: bool, downloads: tuple[Download, ...]) -> Letter:
     return assemble_letter(result)
 
 
-def _web(result: CheckResult, charts: Charts, downloads: tuple[Download, ...]) -> Site:
-    return assemble_site(result, charts.knelpunten, downloads, charts.trend)
+def _web(result: CheckResult, charts: bool, downloads: tuple[Download, ...]) -> Site:
+    return assemble_site(result, charts, downloads)
 
 
 RAPPORTAGE: Product[Document] = Product("rapportage", "staat-van-de-uitvoering",

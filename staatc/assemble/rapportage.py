@@ -19,10 +19,11 @@ from staatc.markdown.links import KINDS, find_links
 from staatc.markdown.headings import headings
 from staatc.markdown.tree import code_lines
 from staatc.model import Edition, _Document
+from staatc.assemble.chart import BarChart, knelpunten_chart
 from staatc.assemble.document import Document, DocumentMeta
 from staatc.dutch import dutch_date
 
-CHART_PATH = "generated/knelpunten-per-thema.png"
+CHART_PATH = "generated/knelpunten-per-thema.svg"  # a file in the web edition; a key elsewhere
 
 _PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$@~^&\"':;=%])")
 _REF = re.compile(r"\]\(\s*(" + "|".join(KINDS) + r"):([a-z0-9][a-z0-9-]*)\s*\)")
@@ -182,17 +183,28 @@ def document_meta(ed: Edition) -> DocumentMeta:
     )
 
 
-def assemble(result: CheckResult, chart: bytes | None = None, trend_chart: bytes | None = None) -> Document:
-    """The rapportage as one document. `chart` is the PNG of the knelpunten per theme,
-    `trend_chart` the one per theme and edition (only for an edition with a predecessor)."""
+def charts_of(result: CheckResult) -> dict[str, BarChart]:
+    """The generated charts by the path the text uses: knelpunten per theme and, for an
+    edition with a predecessor, per theme and edition. Each renderer draws them."""
+    from staatc.assemble.trends import TREND_CHART_PATH, trend_bar_chart  # trends imports us
+
+    counts = theme_counts(result.edition)
+    charts = {CHART_PATH: knelpunten_chart([(label, n) for _, label, n in counts], chart_alt_text(counts))}
+    if len(result.series) > 1:
+        charts[TREND_CHART_PATH] = trend_bar_chart(result.series)
+    return charts
+
+
+def assemble(result: CheckResult, charts: bool = False) -> Document:
+    """The rapportage as one document; with `charts`, the generated charts in it too."""
     from staatc.assemble.colofon import afkortingen_section, colofon_section  # these use escape()
-    from staatc.assemble.trends import TREND_CHART_PATH, trends_section  # from here
+    from staatc.assemble.trends import trends_section  # from here
 
     ed = result.edition
     sections = [chapter_section(result, c) for c in sorted(ed.chapters, key=lambda c: c.number)]
-    sections.append(knelpunten_section(ed, chart is not None))
+    sections.append(knelpunten_section(ed, charts))
     treated = {c.oproep: (c.slug, c.title, c.part) for c in ed.chapters if c.oproep}
-    if (trends := trends_section(result.series, trend_chart is not None, treated)) is not None:
+    if (trends := trends_section(result.series, charts, treated)) is not None:
         sections.append(trends)
     sections.append(onderzoeken_section(result))
     sections.append(standen_section(result))
@@ -200,12 +212,8 @@ def assemble(result: CheckResult, chart: bytes | None = None, trend_chart: bytes
         sections.append(afkortingen)
     sections.append(colofon_section(ed))
     media = {name: path.read_bytes() for name, path in _used_images(result).items()}
-    if chart is not None:
-        media[CHART_PATH] = chart
-    if trend_chart is not None and len(result.series) > 1:
-        media[TREND_CHART_PATH] = trend_chart
     return Document(meta=document_meta(ed), markdown="\n\n".join(sections) + "\n", media=media,
-                    style=ed.house_style)
+                    style=ed.house_style, charts=charts_of(result) if charts else {})
 
 
 def _used_images(result: CheckResult) -> dict[str, Path]:

@@ -14,17 +14,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from staatc.assemble.document import DocumentMeta
+from staatc.assemble.chart import BarChart
 from staatc.assemble.rapportage import (
     CHART_PATH,
     _used_images,
     anchor,
     chart_alt_text,
+    charts_of,
     document_meta,
     escape,
     prepare_body,
     theme_counts,
 )
-from staatc.assemble.trends import TREND_CHART_PATH, trends_section
+from staatc.assemble.trends import trends_section
 from staatc.dutch import dutch_date
 from staatc.model import Edition
 from staatc.validate.check import CheckResult
@@ -64,6 +66,7 @@ class Site:
     menu: tuple[Crumb, ...]
     media: dict[str, bytes] = field(default_factory=dict)
     downloads: tuple[Download, ...] = ()
+    charts: dict[str, BarChart] = field(default_factory=dict)  # drawn as SVG files, by path
 
 
 def heading(title: str, anchor_id: str) -> str:
@@ -74,8 +77,8 @@ def link(text: str, anchor_id: str) -> str:
     return f"[{escape(text)}](#{anchor_id})"
 
 
-def assemble_site(result: CheckResult, chart: bytes | None = None,
-                  downloads: tuple[Download, ...] = (), trend_chart: bytes | None = None) -> Site:
+def assemble_site(result: CheckResult, charts: bool = False,
+                  downloads: tuple[Download, ...] = ()) -> Site:
     ed = result.edition
     home = Crumb("Home", HOME)
     menu = (home, Crumb("Hoofdstukken", "hoofdstukken/index.html"),
@@ -83,8 +86,8 @@ def assemble_site(result: CheckResult, chart: bytes | None = None,
             Crumb("Standen", "standen/index.html"), Crumb("Zoeken", SEARCH))
     pages = [home_page(result)]
     pages += chapter_pages(result, (home, menu[1]))
-    pages += theme_pages(ed, (home, menu[2]), chart is not None)
-    if (trends := trends_page(result, (home, menu[2]), trend_chart is not None)) is not None:
+    pages += theme_pages(ed, (home, menu[2]), charts)
+    if (trends := trends_page(result, (home, menu[2]), charts)) is not None:
         pages.append(trends)
     pages += onderzoek_pages(result, (home, menu[3]))
     pages += stand_pages(result, (home, menu[4]))
@@ -92,11 +95,8 @@ def assemble_site(result: CheckResult, chart: bytes | None = None,
                       searchable=False))
     pages.append(accessibility_page(len(pages) + 1, (home,)))
     media = {name: path.read_bytes() for name, path in _used_images(result).items()}
-    if chart is not None:
-        media[CHART_PATH] = chart
-    if trend_chart is not None and len(result.series) > 1:
-        media[TREND_CHART_PATH] = trend_chart
-    return Site(document_meta(ed), tuple(pages), menu, media, downloads)
+    return Site(document_meta(ed), tuple(pages), menu, media, downloads,
+                charts_of(result) if charts else {})
 
 
 def _body(result: CheckResult, doc, prefix: str, top_level: int) -> str:

@@ -7,10 +7,11 @@ the terminal and the prose can never disagree.
 
 from __future__ import annotations
 
+from staatc.assemble.chart import BarChart, trend_chart
 from staatc.load.series import Series
 from staatc.series.figures import oproepen_rows, returning_knelpunten, standen_rows, theme_rows
 
-TREND_CHART_PATH = "generated/knelpunten-door-de-jaren.png"
+TREND_CHART_PATH = "generated/knelpunten-door-de-jaren.svg"
 
 
 def _escape(text: str) -> str:
@@ -19,11 +20,10 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def trend_chart_input(series: Series) -> dict:
-    """What the chart process needs: theme labels, the years, one count per theme and year."""
-    rows = theme_rows(series)
-    return {"years": [e.year for e in series.editions],
-            "themes": [[r.label, list(r.counts)] for r in rows]}
+def trend_bar_chart(series: Series) -> BarChart:
+    """The chart beside the table: per theme one bar per edition."""
+    return trend_chart([e.year for e in series.editions],
+                       [(r.label, list(r.counts)) for r in theme_rows(series)], trend_alt_text(series))
 
 
 def trend_alt_text(series: Series) -> str:

@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
 from staatc import TEMPLATES, __version__
-from staatc.assemble.products import PRODUCTS, Charts, downloads
-from staatc.assemble.rapportage import theme_counts
-from staatc.assemble.trends import trend_chart_input
+from staatc.assemble.products import PRODUCTS, downloads
 from staatc.load.files import walk_files
 from staatc.load.series import series_files
 from staatc.validate.check import check_edition
@@ -131,12 +129,9 @@ def build_edition(
     strict: bool = False,
     force: bool = False,
     progress: Progress = lambda step: None,
-    charts: dict | None = None,
     index: Callable[[Path], None] | None = None,
 ) -> BuildResult:
-    """`charts`, when given, keeps each chart drawn (by its figures) for the next build in
-    this process: `serve` rebuilds on every save, and most saves leave the figures alone.
-    `index` replaces the site's search indexing (serve: the last index now, a new one after
+    """`index` replaces the site's search indexing (serve: the last index now, a new one after
     the reload)."""
     refuse_inside(out_dir, root)
     out = OutputFolder(out_dir)
@@ -145,30 +140,10 @@ def build_edition(
     if stamp is not None:
         return _recheck(root, out, key, stamp, as_of, strict)
 
-    from staatc.assemble.chart import ChartProcess
-
-    # Imports matplotlib on the other core while we check; not needed when a chart is kept.
-    chart_process = ChartProcess() if not charts else None
-    try:
-        progress("Checking the edition")
-        result = check_edition(root, as_of)
-        if result.failed(strict):
-            raise InvalidEdition(result.problems)
-        progress("Drawing the charts")
-        figures = tuple((label, n) for _, label, n in theme_counts(result.edition))
-        # The trend chart only for an edition with a predecessor; kept with the same figures.
-        trend = trend_chart_input(result.series) if len(result.series) > 1 else None
-        kept = (figures, json.dumps(trend))
-        drawn = (charts or {}).get(kept)
-        if drawn is None:
-            chart_process = chart_process or ChartProcess()
-            drawn = Charts(*chart_process.draw_both(list(figures), trend))
-        if charts is not None:
-            charts.clear()
-            charts[kept] = drawn
-    finally:
-        if chart_process is not None:
-            chart_process.close()
+    progress("Checking the edition")
+    result = check_edition(root, as_of)
+    if result.failed(strict):
+        raise InvalidEdition(result.problems)
 
     year = result.edition.config.edition
     built = [(p, fmt) for p in PRODUCTS for fmt in formats if has_renderer(p.name, fmt)]
@@ -177,7 +152,7 @@ def build_edition(
     for product in PRODUCTS:  # every product assembled before any is rendered
         fmts = [fmt for p, fmt in built if p is product]
         if fmts:
-            document = product.assemble(result, drawn, offered)
+            document = product.assemble(result, True, offered)
             jobs += [Job(product.output_name(year, fmt), document, renderer(product.name, fmt))
                      for fmt in fmts]
 

@@ -59,7 +59,6 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     changed: threading.Condition = field(default_factory=threading.Condition)
-    charts: dict = field(default_factory=dict)  # the last chart, kept while its figures stay
     fragments: FragmentCache = field(default_factory=FragmentCache)  # the last pages' HTML
 
     @property
@@ -72,7 +71,7 @@ class Preview:
         try:
             with cached(self.fragments):
                 result = build_edition(self.root, self.out_dir, self.as_of(), ("html",),
-                                       charts=self.charts, index=keep_last_index(self.site))
+                                       index=keep_last_index(self.site))
             problems: list[Problem] = []
             # Skipped: the site stands as stamped, its index too; except at the start, when
             # a serve stopped before its last index was done may have left the one before.

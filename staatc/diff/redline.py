@@ -32,7 +32,7 @@ _HTML = re.compile(r"<(?!(?:https?|mailto):)[A-Za-z!/]")
 
 def redline_docx(diff: EditionDiff, new: CheckResult) -> bytes:
     """The NEW side's rapportage as Word, with the text changes of `diff` tracked."""
-    from staatc.assemble.products import RAPPORTAGE, Charts
+    from staatc.assemble.products import RAPPORTAGE
     from staatc.render.registry import renderer
 
     stamp = (diff.date or date(2000, 1, 1)).isoformat() + "T00:00:00Z"
@@ -45,7 +45,7 @@ def redline_docx(diff: EditionDiff, new: CheckResult) -> bytes:
         if path is not None and item.change != "removed":
             texts[path] = marked(item.text, stamp)
     # No charts: the redline is about the text (the figures follow the data, not an edit).
-    document = RAPPORTAGE.assemble(replace(new, texts=texts), Charts(), ())
+    document = RAPPORTAGE.assemble(replace(new, texts=texts), False, ())
     return renderer("rapportage", "docx").render(document)
 
 

@@ -92,8 +92,8 @@ def load_house_style(edition_root: Path) -> tuple[HouseStyle, list[Problem]]:
                         "this file is ignored: a pandoc Lua filter or data file is a program "
                         "that runs with all of pandoc's rights (files, network), so staatc "
                         "always uses its own; delete it from templates/")))
-            elif name.startswith("web/") and _same_as_bundled(path, name):
-                continue  # the web edition's shell is not overridable yet; a copy is harmless
+            elif (name.startswith("web/") or name == "chart.typ") and _same_as_bundled(path, name):
+                continue  # the web shell and the chart drawing are not overridable; a copy is harmless
             else:
                 problems.append(problem("house-style-ignored", path, None, (
                     "this is not a house-style file, so it is ignored: templates/ may hold "

@@ -11,6 +11,7 @@ XML (lxml, already there through python-docx) before zipping it again with fixed
 * table columns as wide as their content asks (render/docx_tables.py), hyphenation on;
 * the CONCEPT mark on the cover, the edition title in the running header;
 * a page break before each chapter;
+* the generated charts as native Word charts (render/docx_chart.py);
 * core properties (title, subject, author, keywords, nl-NL, fixed dates), Dutch settings.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from staatc.assemble.chart import BarChart
 from staatc.dutch import dutch_date
 from staatc.model import HouseStyle
 from staatc.render.base import (
@@ -28,6 +30,7 @@ from staatc.render.base import (
     DocumentMeta,
     epoch_of,
 )
+from staatc.render.docx_chart import native_charts
 from staatc.render.docx_fields import complex_seq_fields, fill_toc, mark_headings, word_settings
 from staatc.render.docx_tables import fit_columns
 from staatc.render.media import stage_media
@@ -55,14 +58,14 @@ class DocxRenderer:
         with tempfile.TemporaryDirectory(prefix="staatc-docx-") as tmp:
             args = [f"--reference-doc={stage_reference_doc(doc.style, Path(tmp))}", "--toc",
                     f"--toc-depth={TOC_DEPTH}", *pandoc_metadata(meta)]
-            manifest = stage_media(doc.media, Path(tmp)) if doc.media else None
+            manifest = stage_media(doc.media, Path(tmp), doc.charts) if doc.media or doc.charts else None
             job = start_pandoc(doc.markdown, "docx+native_numbering", args,
                                epoch=epoch_of(meta.date), media_manifest=manifest)
             # While pandoc runs: lxml and babel's Dutch month names (each costs an import).
             _etree()
             date_text = dutch_date(meta.date, meta.lang)
             raw = job.result()
-        return finish_package(raw, meta, date_text)
+        return finish_package(raw, meta, date_text, doc.charts)
 
 
 def stage_reference_doc(style: HouseStyle, folder: Path) -> Path:
@@ -98,10 +101,13 @@ def _etree():
     return etree
 
 
-def finish_package(raw: bytes, meta: DocumentMeta, date_text: str) -> bytes:
+def finish_package(raw: bytes, meta: DocumentMeta, date_text: str,
+                   charts: dict[str, BarChart] | None = None) -> bytes:
     parts = read_parts(raw)
     parts["word/document.xml"] = finish_document(parts["word/document.xml"], meta, date_text,
                                                  parts.get("word/styles.xml"))
+    if charts:
+        native_charts(parts, charts)
     header = escape(meta.title + (f" \u00b7 {CONCEPT_MARK}" if meta.concept else "")).encode()
     for name in parts:
         if name.startswith("word/header") and name.endswith(".xml"):

@@ -29,11 +29,12 @@ from staatc.load.house_style import stage_fonts
 from staatc.model import HouseStyle, bundled_fonts
 from staatc.render.limits import run_limited
 from staatc.render.media import stage_media
-from staatc.render.pandoc import start_pandoc
+from staatc.render.pandoc import TEMPLATES, start_pandoc
 
 PDF_STANDARDS = ["a-2a", "ua-1"]
 log = logging.getLogger("staatc")  # --verbose shows every call
 WORKER = Path(__file__).with_name("typst_worker.py")
+CHART_TYP = TEMPLATES / "chart.typ"  # bundled, never overridden: the filter calls into it
 
 
 def typst_inputs(meta: DocumentMeta) -> dict[str, str]:
@@ -65,7 +66,7 @@ class PdfRenderer:
         epoch = epoch_of(meta.date)
         with tempfile.TemporaryDirectory(prefix="staatc-pdf-") as tmp:
             root = Path(tmp)
-            manifest = stage_media(doc.media, root) if doc.media else None
+            manifest = stage_media(doc.media, root, doc.charts) if doc.media or doc.charts else None
             body = start_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest)
             inputs = typst_inputs(meta)  # while pandoc runs (babel's date formats)
             body_markup = escape_block_markers(body.result().decode("utf-8"))
@@ -81,7 +82,8 @@ def compile_with_template(style: HouseStyle, template: Path, show: str, body_mar
     still reads nothing outside its temp folder. A template from the editions' own templates/
     that Typst cannot compile is the user's to fix: a message naming the file, not a crash.
     """
-    source = f"{template.read_text(encoding='utf-8')}\n#show: {show}\n\n{body_markup}"
+    source = (f"{CHART_TYP.read_text(encoding='utf-8')}\n{template.read_text(encoding='utf-8')}"
+              f"\n#show: {show}\n\n{body_markup}")
     fonts = stage_fonts(style.fonts, root)
     try:
         return compile_typst(source, root, inputs, epoch, fonts)

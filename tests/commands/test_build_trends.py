@@ -136,5 +136,28 @@ def test_the_web_edition_has_the_part_as_a_page(tmp_path) -> None:
     cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
     for row in expected_standen_rows(tmp_path / "editions"):
         assert any(cells[i:i + 5] == row for i in range(len(cells))), row
-    assert 'href="../standen/uwv.html"' in page and "../generated/knelpunten-door-de-jaren.png" in page
-    assert (tmp_path / "out" / "web" / "generated" / "knelpunten-door-de-jaren.png").is_file()
+    assert 'href="../standen/uwv.html"' in page and "../generated/knelpunten-door-de-jaren.svg" in page
+    chart = (tmp_path / "out" / "web" / "generated" / "knelpunten-door-de-jaren.svg").read_text(encoding="utf-8")
+    assert all(f">{y}</text>" in chart for y in YEARS)  # the legend: one entry per edition
+
+
+def test_both_documents_draw_the_trend_chart_from_the_figures(built) -> None:
+    """Word: a native chart with one series per edition; PDF: text and shapes, no image."""
+    import zipfile
+
+    from lxml import etree
+
+    editions, out = built
+    with zipfile.ZipFile(out / "staat-van-de-uitvoering-2024.docx") as zf:
+        chart = etree.fromstring(zf.read("word/charts/chart2.xml"))
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    series = chart.findall(f".//{c}ser")
+    assert [s.find(f"{c}tx//{c}v").text for s in series] == YEARS
+    counts = per_theme([editions / y for y in YEARS])
+    totals = [sum(int(v.text) for v in s.find(f"{c}val").iter(f"{c}v")) for s in series]
+    assert totals == [sum(c.values()) for c in counts]
+    reader = PdfReader(out / "staat-van-de-uitvoering-2024.pdf")
+    page = next(p for p in reader.pages if re.search(r"Figuur\s2:", p.extract_text()))
+    assert "Editie: 2022 2023 2024" in re.sub(r"\s+", " ", page.extract_text())
+    assert not [x for p in reader.pages for x in p["/Resources"].get("/XObject", {}).values()
+                if x.get_object().get("/Subtype") == "/Image"]

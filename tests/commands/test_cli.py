@@ -31,7 +31,7 @@ def test_help_imports_nothing_heavy() -> None:
         "import sys; sys.argv=['staatc','--help']\n"
         "from staatc.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('pypandoc','docx','typst','matplotlib','babel','jinja2','pydantic','staatc.load.edition') if m in sys.modules]\n"
+        "heavy = [m for m in ('pypandoc','docx','typst','babel','jinja2','pydantic','staatc.load.edition') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -325,7 +325,7 @@ def test_docx_accepted_is_the_new_rapportage(pair, run, tmp_path) -> None:
     """Accepting every change gives the text of the new rapportage as the build renders it."""
     import pypandoc
 
-    from staatc.assemble.products import RAPPORTAGE, Charts
+    from staatc.assemble.products import RAPPORTAGE
     from staatc.render.rapportage_docx import DocxRenderer
     from staatc.validate.check import check_edition
 
@@ -338,7 +338,7 @@ def test_docx_accepted_is_the_new_rapportage(pair, run, tmp_path) -> None:
     assert run("diff", "2023", "2024", "--format", "docx", "--out", str(out)).exit_code == 0
     built = tmp_path / "built.docx"
     result = check_edition(new, date(2024, 5, 1), editorial=False)
-    built.write_bytes(DocxRenderer().render(RAPPORTAGE.assemble(result, Charts(), ())))
+    built.write_bytes(DocxRenderer().render(RAPPORTAGE.assemble(result, False, ())))
 
     def words(path: Path, *args: str) -> list[str]:
         return pypandoc.convert_file(str(path), "plain", extra_args=list(args)).split()

@@ -33,7 +33,9 @@ def test_writes_a_page_for_everything(edition) -> None:
             "hoofdstukken/02-complexiteitsreductie.html", "themas/index.html",
             "standen/index.html", "zoeken.html", "toegankelijkheid.html"} <= set(pages)
     assert (site / "assets" / "site.css").is_file()
-    assert (site / "generated" / "knelpunten-per-thema.png").is_file()
+    chart = (site / "generated" / "knelpunten-per-thema.svg").read_text(encoding="utf-8")
+    assert 'role="img"' in chart and "<title" in chart  # the figures as text, not a picture
+    assert 'src="../generated/knelpunten-per-thema.svg" alt="Staafdiagram' in pages["themas/index.html"]
 
 
 def test_every_page_is_dutch_with_one_h1_a_policy_and_nothing_from_outside(edition) -> None:

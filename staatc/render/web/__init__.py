@@ -13,6 +13,7 @@ import re
 
 from staatc.assemble.site import Site
 from staatc.render.web import incremental
+from staatc.render.web.chart_svg import chart_svg
 from staatc.render.web.pages import id_locations
 from staatc.render.web.sanitize import PageContext, clean_fragment
 from staatc.render.web.shell import assets, render_page
@@ -22,9 +23,11 @@ DOWNLOADS = "downloads"
 
 
 def media_files(site: Site) -> dict[str, bytes]:
-    """The images, under the path the text uses; nothing that could leave the site."""
+    """The images and the drawn charts, under the path the text uses; nothing that could
+    leave the site."""
     files = {}
-    for key, data in site.media.items():
+    drawn = {key: chart_svg(chart) for key, chart in site.charts.items()}
+    for key, data in {**site.media, **drawn}.items():
         path = posixpath.normpath(key)
         if _SAFE_PATH.match(path) and ".." not in path.split("/"):
             files[path] = data
