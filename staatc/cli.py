@@ -114,7 +114,7 @@ def build(
         root = resolve_edition(edition, cwd)
         with progress_line(SWITCHES.quiet, SWITCHES.verbose) as step:
             result = build_edition(root, out or default_out_dir(edition, root, cwd), day, formats,
-                                   strict=strict, force=force, progress=step)
+                                   strict=strict, force=force, progress=step, waiting=say)
     print_problems(result.problems, cwd, err=True)
     verb = "Up to date" if result.skipped else "Wrote"
     for path in result.outputs:

@@ -14,17 +14,29 @@ import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from staatc.errors import OutputError
 
+try:
+    import fcntl
+except ImportError:  # Windows: builds into one folder are not serialised there
+    fcntl = None  # type: ignore[assignment]
+
 STAMP = ".staatc-build.json"
 TMP_SUFFIX = ".staatc-tmp"
+LOCK = ".staatc-build.lock"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, so a reader never sees half a file."""
+    _commit_file(_prepare_file(path, data), path)
+
+
+def _prepare_file(path: Path, data: bytes) -> Path:
+    """The new content, whole and on disk, in a temp file beside `path`."""
     folder = path.parent
     if path.is_dir():
         raise OutputError(f"cannot write '{path}': it is a folder; give a file name", path)
@@ -40,7 +52,6 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; outputs are for sharing
-        os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"cannot write '{path}' ({exc.strerror}): choose another path",
@@ -48,6 +59,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def _commit_file(tmp: Path, path: Path) -> None:
+    try:
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write '{path}' ({exc.strerror}): choose another path",
+                          path) from None
 
 
 def write_folder_atomic(target: Path, files: dict[str, bytes],
@@ -59,6 +80,10 @@ def write_folder_atomic(target: Path, files: dict[str, bytes],
     and the old one is removed. Where the exchange is not there, two renames leave a moment
     without a site, never half a site.
     """
+    _commit_folder(_prepare_folder(target, files, finish), target)
+
+
+def _prepare_folder(target: Path, files: dict[str, bytes], finish: Callable[[Path], None]) -> Path:
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -75,6 +100,18 @@ def write_folder_atomic(target: Path, files: dict[str, bytes],
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         finish(tmp)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise OutputError(f"cannot write '{target}' ({exc.strerror}): choose another folder",
+                          target) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return tmp
+
+
+def _commit_folder(tmp: Path, target: Path) -> None:
+    try:
         if target.is_dir() and not target.is_symlink() and exchange(tmp, target):
             shutil.rmtree(tmp)
             return
@@ -91,9 +128,6 @@ def write_folder_atomic(target: Path, files: dict[str, bytes],
         shutil.rmtree(tmp, ignore_errors=True)
         raise OutputError(f"cannot write '{target}' ({exc.strerror}): choose another folder",
                           target) from None
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -127,11 +161,20 @@ def sha256(data: bytes) -> str:
 
 
 class OutputFolder:
-    """The one place outputs are written: refuses paths outside the folder and double writes."""
+    """The one place outputs are written: refuses paths outside the folder and double writes.
+
+    Outputs are written as one set, under a lock (`writing`): every file, the site folder
+    and the stamp are first written whole to temp files, and only when all of them are on
+    disk are they renamed into place, the stamp last. A build that fails half-way leaves the
+    old set; one killed between two renames leaves a stamp that no longer matches, so the
+    next build redoes the set. A second build waits for the lock instead of deleting the
+    first one's temp files as stale.
+    """
 
     def __init__(self, root: Path):
         self.root = root.resolve()
         self.written: dict[str, str] = {}
+        self._pending: list[tuple[Path, Path, bool]] = []  # (temp, target, is a folder)
 
     def path(self, name: str) -> Path:
         target = (self.root / name).resolve()
@@ -139,11 +182,43 @@ class OutputFolder:
             raise ValueError(f"output {name!r} would be written outside {self.root}")
         return target
 
+    @contextmanager
+    def writing(self, waiting: Callable[[str], None] = lambda message: None) -> Iterator[OutputFolder]:
+        """Hold the folder's lock, write through `write`/`write_folder`/`write_stamp`, and put
+        the whole set in place at the end; on any failure nothing of it is."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            lock = open(self.root / LOCK, "a+b")
+        except OSError as exc:
+            raise OutputError(f"cannot write in '{self.root}' ({exc.strerror}): choose another "
+                              "folder", self.root) from None
+        with lock:
+            try:
+                if fcntl is not None:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                waiting(f"another staatc build is writing to {self.root}: waiting for it to finish")
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            self.remove_stale_temp_files()
+            try:
+                yield self
+            except BaseException:
+                self._discard()
+                raise
+            for tmp, target, folder in self._pending:
+                (_commit_folder if folder else _commit_file)(tmp, target)
+            self._pending = []
+
+    def _discard(self) -> None:
+        for tmp, _, folder in self._pending:
+            shutil.rmtree(tmp, ignore_errors=True) if folder else tmp.unlink(missing_ok=True)
+        self._pending = []
+
     def write(self, name: str, data: bytes) -> Path:
         if name in self.written:
             raise ValueError(f"output {name!r} written twice in one build")
         target = self.path(name)
-        write_atomic(target, data)
+        self._pending.append((_prepare_file(target, data), target, False))
         self.written[name] = sha256(data)
         return target
 
@@ -153,12 +228,14 @@ class OutputFolder:
         if name in self.written:
             raise ValueError(f"output {name!r} written twice in one build")
         target = self.path(name)
-        write_folder_atomic(target, files, finish)
-        self.written[name] = tree_digest(target)
+        tmp = _prepare_folder(target, files, finish)
+        self._pending.append((tmp, target, True))
+        self.written[name] = tree_digest(tmp)
         return target
 
     def remove_stale_temp_files(self) -> None:
-        """Temp files (and folders) a killed build left behind."""
+        """Temp files (and folders) a killed build left behind (only under the lock: a
+        running build's are not stale)."""
         if self.root.is_dir():
             for leftover in self.root.glob(f".*{TMP_SUFFIX}*"):
                 if leftover.is_dir() and not leftover.is_symlink():
@@ -193,7 +270,9 @@ class OutputFolder:
         return stamp
 
     def write_stamp(self, key: str, as_of: str, problems: list[dict], files: dict | None = None) -> None:
+        """The stamp of the set, put in place after every output of it."""
         files = self.written if files is None else files
         data = json.dumps({"key": key, "as_of": as_of, "files": files, "problems": problems},
                           indent=2, sort_keys=True, ensure_ascii=False)
-        write_atomic(self.root / STAMP, (data + "\n").encode("utf-8"))
+        target = self.root / STAMP
+        self._pending.append((_prepare_file(target, (data + "\n").encode("utf-8")), target, False))

@@ -130,9 +130,10 @@ def build_edition(
     force: bool = False,
     progress: Progress = lambda step: None,
     index: Callable[[Path], None] | None = None,
+    waiting: Callable[[str], None] = lambda message: None,
 ) -> BuildResult:
     """`index` replaces the site's search indexing (serve: the last index now, a new one after
-    the reload)."""
+    the reload); `waiting` hears that another build holds the output folder."""
     refuse_inside(out_dir, root)
     out = OutputFolder(out_dir)
     key = sources_key(root, formats)
@@ -163,12 +164,12 @@ def build_edition(
         raise RenderLimitError(exc.message, root) from None
 
     progress("Writing")
-    out.remove_stale_temp_files()
-    # Files first: a site copies the documents built beside it.
-    paths = [out.write(name, data) for name, data in rendered.items() if isinstance(data, bytes)]
-    paths += [write_site(out, name, data, rendered, index) for name, data in rendered.items()
-              if not isinstance(data, bytes)]
-    out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
+    with out.writing(waiting):  # the whole set, or nothing of it
+        # Files first: a site copies the documents built beside it.
+        paths = [out.write(name, data) for name, data in rendered.items() if isinstance(data, bytes)]
+        paths += [write_site(out, name, data, rendered, index) for name, data in rendered.items()
+                  if not isinstance(data, bytes)]
+        out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
     return BuildResult(result.problems, paths)
 
 
@@ -180,7 +181,8 @@ def _recheck(root: Path, out: OutputFolder, key: str, stamp: dict, as_of: date,
         problems = [_from_dict(p) for p in stamp.get("problems", [])]
     else:
         problems = check_edition(root, as_of).problems
-        out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in problems], stamp["files"])
+        with out.writing():
+            out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in problems], stamp["files"])
     if any(p.severity == "error" for p in problems) or (strict and problems):
         raise InvalidEdition(problems)
     return BuildResult(problems, [out.path(n) for n in stamp["files"]], skipped=True)

@@ -32,20 +32,21 @@ def keep_last_index(site: Path):
 def reindex(out_dir: Path, site: Path) -> None:
     """Index the live `site` anew and swap the index in; then stamp the site as it now is,
     so the next `build` sees untouched outputs. Raises RenderError when Pagefind fails."""
-    # Beside the site, named as a temp file: a killed serve leaves nothing the next build
-    # does not clear (OutputFolder.remove_stale_temp_files).
-    tmp = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{INDEX}.", suffix=TMP_SUFFIX))
-    try:
-        index_site(site, output=tmp / INDEX)
-        live = site / INDEX
-        if not (live.is_dir() and exchange(tmp / INDEX, live)):
-            shutil.rmtree(live, ignore_errors=True)
-            os.rename(tmp / INDEX, live)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     out = OutputFolder(out_dir)
-    stamp = out._stamp()
-    name = site.relative_to(out_dir).as_posix()
-    if name in stamp.get("files", {}):
-        stamp["files"][name] = tree_digest(site)
-        out.write_stamp(stamp["key"], stamp["as_of"], stamp.get("problems", []), stamp["files"])
+    with out.writing():  # a build into the same folder waits, and leaves this temp alone
+        # Beside the site, named as a temp file: a killed serve leaves nothing the next build
+        # does not clear (OutputFolder.remove_stale_temp_files).
+        tmp = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{INDEX}.", suffix=TMP_SUFFIX))
+        try:
+            index_site(site, output=tmp / INDEX)
+            live = site / INDEX
+            if not (live.is_dir() and exchange(tmp / INDEX, live)):
+                shutil.rmtree(live, ignore_errors=True)
+                os.rename(tmp / INDEX, live)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        stamp = out._stamp()
+        name = site.relative_to(out_dir).as_posix()
+        if name in stamp.get("files", {}):
+            stamp["files"][name] = tree_digest(site)
+            out.write_stamp(stamp["key"], stamp["as_of"], stamp.get("problems", []), stamp["files"])
