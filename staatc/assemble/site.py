@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from staatc.assemble.document import DocumentMeta
+from staatc.assemble.labels import chapter_numbers, reference_labels
 from staatc.assemble.rapportage import (
     CHART_PATH,
     _used_images,
@@ -100,7 +101,8 @@ def assemble_site(result: CheckResult, chart: bytes | None = None,
 
 
 def _body(result: CheckResult, doc, prefix: str, top_level: int) -> str:
-    return prepare_body(result.texts.get(doc.source.path, doc.body), prefix, top_level)
+    return prepare_body(result.texts.get(doc.source.path, doc.body), prefix, top_level,
+                        reference_labels(result.edition))
 
 
 def _chapters(ed: Edition):

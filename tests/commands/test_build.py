@@ -44,11 +44,12 @@ def test_writes_the_four_files(built) -> None:
 
 
 def chapter_headings(edition) -> list[str]:
-    """Each chapter's heading: the first chapter of a part names it ("Deel 1: …")."""
+    """Each chapter's heading: its number (1, 2, … in file order), an en space and its title;
+    the first chapter of a part names it ("2 Deel 1: …")."""
     headings, previous = [], None
-    for c in sorted(edition.chapters, key=lambda c: c.number):
+    for n, c in enumerate(sorted(edition.chapters, key=lambda c: c.number), start=1):
         starts = c.part is not None and c.part != previous
-        headings.append(f"Deel {c.part}: {c.title}" if starts else c.title)
+        headings.append(f"{n}\u2002" + (f"Deel {c.part}: {c.title}" if starts else c.title))
         previous = c.part
     return headings
 
