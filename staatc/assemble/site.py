@@ -48,7 +48,7 @@ class Page:
     markdown: str               # pandoc Markdown, starting with its one "# heading {#anchor}"
     section: str                # the menu entry this page belongs to (its path)
     crumbs: tuple[Crumb, ...] = ()   # from the home page down to the parent
-    label: str | None = None    # "Deel 1", shown above the heading
+    label: str | None = None    # "Hoofdstuk 2 · Deel 1", shown above the heading
     searchable: bool = True     # indexed by the search (not the search page itself)
 
 
@@ -101,8 +101,8 @@ def assemble_site(result: CheckResult, chart: bytes | None = None,
 
 
 def _body(result: CheckResult, doc, prefix: str, top_level: int) -> str:
-    return prepare_body(result.texts.get(doc.source.path, doc.body), prefix, top_level,
-                        reference_labels(result.edition))
+    text = result.texts.get(doc.source.path, doc.body)
+    return prepare_body(text, prefix, top_level, reference_labels(result.edition))
 
 
 def _chapters(ed: Edition):
@@ -154,17 +154,18 @@ def home_page(result: CheckResult) -> Page:
 
 def chapter_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page]:
     chapters = _chapters(result.edition)
-    items = [f"- {'Deel ' + str(c.part) + ': ' if c.part else ''}"
+    numbers = chapter_numbers(result.edition)  # the numbers of the Word and PDF headings
+    items = [f"- {numbers[c.slug]}\u2002{'Deel ' + str(c.part) + ': ' if c.part else ''}"
              f"{link(c.title, anchor('hoofdstuk', c.slug))}" for c in chapters]
-    index = Page(crumbs[-1].path, "Hoofdstukken",
-                 heading("Hoofdstukken", "hoofdstukken") + "\n\n" + "\n".join(items) + "\n",
-                 crumbs[-1].path, crumbs[:-1])
-    pages = [index]
+    pages = [Page(crumbs[-1].path, "Hoofdstukken",
+                  heading("Hoofdstukken", "hoofdstukken") + "\n\n" + "\n".join(items) + "\n",
+                  crumbs[-1].path, crumbs[:-1])]
     for c in chapters:
         body = _body(result, c, f"h{c.number:02d}", 2)
         pages.append(Page(f"hoofdstukken/{c.slug}.html", c.title,
                           heading(c.title, anchor("hoofdstuk", c.slug)) + "\n\n" + body + "\n",
-                          crumbs[-1].path, crumbs, label=f"Deel {c.part}" if c.part else None))
+                          crumbs[-1].path, crumbs, label=f"Hoofdstuk {numbers[c.slug]}"
+                          + (f" · Deel {c.part}" if c.part else "")))
     return pages
 
 
