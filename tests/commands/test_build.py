@@ -85,6 +85,10 @@ def test_docx_cross_references_are_internal_links(built) -> None:
     for chapter in ("01-inleiding", "02-complexiteitsreductie", "07-tot-slot"):  # linked in the text
         assert f'"#hoofdstuk-{chapter}"' in native, chapter
     assert '"stand:uwv"' not in native
+    # [](hoofdstuk:06-gegevensuitwisseling) reads as the number in front of that chapter.
+    text = " ".join(pypandoc.convert_file(str(out / "staat-van-de-uitvoering-2024.docx"), "plain",
+                                          extra_args=["--wrap=none"]).split())
+    assert "Daarover gaat hoofdstuk 6." in text and "van hoofdstuk 2 tot en met hoofdstuk 6" in text
 
 
 def test_pdf_is_accessible_and_complete(built) -> None:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterable
 
 from staatc.codes import problem
@@ -120,7 +121,8 @@ def typed_count(ctx: Context) -> Iterable[Problem]:
                 )
 
 
-_TYPED_CHAPTER = re.compile(r"(?<![\w-])hoofdstuk\s+(\d+)\b", re.IGNORECASE)
+_TYPED_CHAPTER = re.compile(r"(?<![\w-])hoofdstuk\s+(\d{1,3})\b", re.IGNORECASE)
+_INLINE_CODE = re.compile(r"`[^`]*`")  # bounded by the next backtick: linear
 _CHAPTER_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*hoofdstuk:([a-z0-9][a-z0-9-]*)\s*\)")
 
 
@@ -136,11 +138,16 @@ def typed_chapter(ctx: Context) -> Iterable[Problem]:
         for line in doc.raw_lines:
             if line.code:
                 continue
-            text = _EXPRESSION.sub(lambda m: " " * len(m[0]), line.text)
+            # Blanked, not removed, so a link's span still lines up with the typed words.
+            text = _INLINE_CODE.sub(lambda m: " " * len(m[0]),
+                                    _EXPRESSION.sub(lambda m: " " * len(m[0]), line.text))
             links = [(m.start(1), m.end(1), m[2]) for m in _CHAPTER_LINK.finditer(text)]
+            starts = [start for start, _, _ in links]
             for m in _TYPED_CHAPTER.finditer(text):
                 typed, n = m[0], int(m[1])
-                linked = next((slug for start, end, slug in links if start <= m.start() < end), None)
+                # The link whose text holds it, if any (links are in order: a bisection).
+                at = bisect_right(starts, m.start()) - 1
+                linked = links[at][2] if at >= 0 and m.start() < links[at][1] else None
                 if linked is not None:
                     now = numbers.get(linked)
                     stale = f", and that chapter is hoofdstuk {now} now" if now not in (None, n) else ""
