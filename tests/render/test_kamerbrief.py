@@ -256,6 +256,12 @@ def test_pdf_is_tagged_pdf_ua_in_dutch(pdf) -> None:
     assert pdf.metadata.author == MINISTRY
 
 
+def test_pdf_bookmarks_are_betreft_with_the_body_headings_below_it(pdf) -> None:
+    betreft, below = pdf.outline
+    assert betreft.title == BETREFT
+    assert [item.title for item in below] == ["Vervolg"]
+
+
 def test_pdf_concept_mark(pdf) -> None:
     assert "CONCEPT" in page_text(pdf, 0).replace(" ", "")
 
