@@ -103,6 +103,12 @@ def test_pdf_is_accessible_and_complete(built) -> None:
     assert reader.metadata.title == "Staat van de Uitvoering 2024"
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline[: len(edition.chapters)] == chapter_headings(edition)
+    # A Stand whose afkorting is its name is named once, in the bookmarks and in Word.
+    top = [not isinstance(item, list) and item.title for item in reader.outline]
+    standen = reader.outline[top.index("Overzicht van de Standen") + 1]  # its children follow it
+    assert "Kadaster" in [item.title for item in standen]
+    word = [p.text for p in open_docx(out / "staat-van-de-uitvoering-2024.docx").paragraphs]
+    assert "Kadaster" in word and not [t for t in word + outline if "Kadaster (Kadaster)" in t]
     text = " ".join(page.extract_text() for page in reader.pages)
     squeezed = re.sub(r"[\s\-\u00ad]", "", text)  # line breaks and hyphenation differ per layout
 
