@@ -63,7 +63,9 @@ def fill_empty_references(line: str, previous_line: str | None,
         label = labels.get((m[1], m[2]))
         if label is None:
             return m[0]
-        if m[1] == "hoofdstuk" and starts_sentence(line[:m.start()], previous_line):
+        # What comes just before decides; a bounded look keeps a line of many links linear.
+        before = line[max(0, m.start() - 200):m.start()]
+        if m[1] == "hoofdstuk" and starts_sentence(before, previous_line):
             label = label[:1].upper() + label[1:]
         return f"[{escape(label)}]({m[1]}:{m[2]})"
 
