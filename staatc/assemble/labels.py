@@ -34,6 +34,12 @@ def reference_labels(ed: Edition) -> dict[tuple[str, str], str]:
     return labels
 
 
+def oproep_chapters(ed: Edition) -> dict[str, tuple[str, str]]:
+    """oproep id → (slug, "hoofdstuk N") of the chapter that treats it (`oproep:`)."""
+    numbers = chapter_numbers(ed)
+    return {c.oproep: (c.slug, f"hoofdstuk {numbers[c.slug]}") for c in ed.chapters if c.oproep}
+
+
 def starts_sentence(before: str, previous_line: str | None) -> bool:
     """Whether text after `before` (on its line) opens a sentence: "Hoofdstuk 2 gaat over …".
 

@@ -20,7 +20,8 @@ from staatc.markdown.headings import headings
 from staatc.markdown.tree import code_lines
 from staatc.model import Edition, _Document
 from staatc.assemble.document import Document, DocumentMeta
-from staatc.assemble.labels import chapter_numbers, fill_empty_references, reference_labels
+from staatc.assemble.labels import (chapter_numbers, fill_empty_references, oproep_chapters,
+                                    reference_labels)
 from staatc.dutch import dutch_date
 
 CHART_PATH = "generated/knelpunten-per-thema.png"
@@ -200,8 +201,8 @@ def assemble(result: CheckResult, chart: bytes | None = None, trend_chart: bytes
     ed = result.edition
     sections = [chapter_section(result, c) for c in sorted(ed.chapters, key=lambda c: c.number)]
     sections.append(knelpunten_section(ed, chart is not None))
-    treated = {c.oproep: (c.slug, c.title, c.part) for c in ed.chapters if c.oproep}
-    if (trends := trends_section(result.series, trend_chart is not None, treated)) is not None:
+    if (trends := trends_section(result.series, trend_chart is not None,
+                                 oproep_chapters(ed))) is not None:
         sections.append(trends)
     sections.append(onderzoeken_section(result))
     sections.append(standen_section(result))

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from staatc.assemble.document import DocumentMeta
-from staatc.assemble.labels import chapter_numbers, reference_labels
+from staatc.assemble.labels import chapter_numbers, oproep_chapters, reference_labels
 from staatc.assemble.rapportage import (
     CHART_PATH,
     _used_images,
@@ -265,8 +265,7 @@ def stand_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page]:
 
 def trends_page(result: CheckResult, crumbs: tuple[Crumb, ...], with_chart: bool) -> Page | None:
     """"Door de jaren heen" as one page, the same part as in the rapportage (assemble/trends.py)."""
-    treated = {c.oproep: (c.slug, c.title, c.part) for c in result.edition.chapters if c.oproep}
-    text = trends_section(result.series, with_chart, treated)
+    text = trends_section(result.series, with_chart, oproep_chapters(result.edition))
     if text is None:
         return None
     return Page("themas/door-de-jaren-heen.html", "Door de jaren heen", text, crumbs[-1].path, crumbs)
