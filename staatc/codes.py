@@ -164,6 +164,8 @@ _ALL: tuple[Code, ...] = (
        "finish the other chapter first"),
     _w("typed-count", "a count typed by hand that differs from the data",
        "let a template expression count it from the data"),
+    _w("typed-chapter", "a chapter number typed by hand ('hoofdstuk 2'), which goes stale when "
+       "chapters move", "write [](hoofdstuk:NN-slug): staatc writes the number"),
     # `checks:` in edition.yaml
     _e("unknown-check", "a code under checks: that staatc does not know",
        "use a code from `staatc rules`"),

@@ -277,6 +277,11 @@ class Edition:
     def aanbieding(self) -> Milestone | None:
         return self.config.milestone("aanbieding") if self.config else None
 
+    def chapter_numbers(self) -> dict[str, int]:
+        """slug → the number a reader sees: 1, 2, 3 in the order of NN, gaps closed."""
+        ordered = sorted(self.chapters, key=lambda c: c.number)
+        return {c.slug: i for i, c in enumerate(ordered, start=1)}
+
     def documents(self) -> list[_Document]:
         docs: list[_Document] = [*self.chapters, *self.standen, *self.onderzoeken]
         if self.kamerbrief is not None:

@@ -7,7 +7,7 @@ captioned table and figure, every heading's text, and makes heading levels conse
 HTML comments disappear, other raw HTML and math become plain text, `@tbl-x` becomes a link
 "Tabel 1", links to ids that do not exist become plain text; and it does what each writer
 cannot: images (media bag for Word; safe file names plus alt text for Typst), chapter page
-breaks, "Deel N" in the chapter heading, tables without a header row.
+breaks, the number and "Deel N" in the chapter heading, tables without a header row.
 
 Everything this filter writes as raw Typst is built from our own code; user text only enters
 as a Typst string literal (escaped by `typst_string`); all other text goes through pandoc's
@@ -182,16 +182,21 @@ end
 
 local last_part = nil
 
-local function with_part(h)
-  -- The first chapter of each part says so in its heading ("Deel 1: Complexiteitsreductie"),
-  -- so the part is in the outline, the bookmarks, the tags and Word's navigation pane alike.
-  local part = h.attributes.deel
+local function chapter_heading(h)
+  -- "2 Deel 1: Complexiteitsreductie": the chapter's number (the one "hoofdstuk 2" in the text
+  -- names) and, on the first chapter of each part, the part, in the heading itself, so both
+  -- are in the contents, the bookmarks, the tags and Word's navigation pane alike.
+  local part, number = h.attributes.deel, h.attributes.nummer
   h.attributes.deel = nil
+  h.attributes.nummer = nil
+  local prefix = pandoc.Inlines({})
+  -- An en space: the number stands apart from the title, as a column in the contents.
+  if number and number ~= '' then prefix:insert(pandoc.Str(number .. '\u{2002}')) end
   if part and part ~= '' and part ~= last_part then
-    local prefix = { pandoc.Str('Deel'), pandoc.Space(), pandoc.Str(part .. ':'), pandoc.Space() }
-    h.content = pandoc.Inlines(prefix) .. h.content
+    prefix:extend({ pandoc.Str('Deel'), pandoc.Space(), pandoc.Str(part .. ':'), pandoc.Space() })
   end
   last_part = part
+  h.content = prefix .. h.content
   return h
 end
 
@@ -230,7 +235,7 @@ local typst_pass = {
   Header = function(h)
     if h.level ~= 1 then return nil end
     local out = { pandoc.RawBlock('typst', '#pagebreak(weak: true)') }
-    table.insert(out, with_part(h))
+    table.insert(out, chapter_heading(h))
     return out
   end,
 }
@@ -256,7 +261,7 @@ local docx_pass = {
   end,
   Header = function(h)
     if h.level ~= 1 then return nil end
-    return with_part(h)
+    return chapter_heading(h)
   end,
 }
 

@@ -5,11 +5,12 @@ What the Markdown may contain (pandoc's dialect, body only, no YAML front matter
 * Headings `#`, `##`, `###` with ids: `# Inleiding {#hoofdstuk-01-inleiding}`. Each chapter is a
   level-1 heading and starts on a new page. Levels are made consecutive (`#` then `####` renders
   the second as level 2), because PDF/UA forbids skipped levels; levels 1-3 are in the contents.
-* **Parts ("Deel 1")** are an attribute on the chapter heading:
-  `# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie deel="1"}`. The heading of the
-  *first* chapter of each part (when the value differs from the previous chapter's) becomes
-  "Deel 1: Complexiteitsreductie" in both formats, so the part is in the table of contents, the
-  PDF bookmarks and tags, and Word's navigation pane.
+* **Chapter numbers and parts ("Deel 1")** are attributes on the chapter heading:
+  `# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie nummer="2" deel="1"}`. The
+  number goes in front of the title, and the heading of the *first* chapter of each part (when
+  `deel` differs from the previous chapter's) also names the part: "2 Deel 1:
+  Complexiteitsreductie", in both formats, so number and part are in the table of contents,
+  the PDF bookmarks and tags, and Word's navigation pane. Generated sections have no number.
 * Pipe tables with captions `: Bijschrift {#tbl-x}`; numbered "Tabel 1", "Tabel 2", ... (tables
   without a caption get no number). In Word the header row repeats on every page (the PDF
   prints it once: see rapportage.typ); a simple table without a header row is drawn without

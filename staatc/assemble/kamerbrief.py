@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from staatc.assemble.labels import reference_labels
 from staatc.assemble.rapportage import prepare_body
 from staatc.validate.check import CheckResult
 from staatc.markdown.links import find_links
@@ -111,7 +112,7 @@ def assemble_letter(result: CheckResult) -> Letter:
         sender_fields=tuple(sender_fields),
         running_fields=(Field("Datum", dutch_date(day)), Field("Ons kenmerk", ons_kenmerk)),
         # Headings start at level 2: a level-1 heading would start a new page in the renderers.
-        body=prepare_body(text, "kb", 2),
+        body=prepare_body(text, "kb", 2, reference_labels(ed)),
         closing=plain(kb.ondertekenaar).rstrip(",") + ",",
         signatory=plain(kb.naam),
         media=_images(result, text),

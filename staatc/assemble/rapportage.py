@@ -21,6 +21,8 @@ from staatc.markdown.tree import code_lines
 from staatc.model import Edition, _Document
 from staatc.assemble.chart import BarChart, knelpunten_chart
 from staatc.assemble.document import Document, DocumentMeta
+from staatc.assemble.labels import (chapter_numbers, fill_empty_references, oproep_chapters,
+                                    reference_labels)
 from staatc.dutch import dutch_date
 
 CHART_PATH = "generated/knelpunten-per-thema.svg"  # a file in the web edition; a key elsewhere
@@ -41,13 +43,15 @@ def anchor(kind: str, slug: str) -> str:
     return f"{kind}-{slug}"
 
 
-def prepare_body(text: str, prefix: str, top_level: int) -> str:
+def prepare_body(text: str, prefix: str, top_level: int,
+                 labels: dict[tuple[str, str], str] | None = None) -> str:
     """Make one source's text fit inside the whole document.
 
     - headings move so the text's highest heading sits at `top_level` (editors may start a
       chapter's sections at `#` or at `##`; either way they land below the chapter title);
     - footnote labels get a per-file prefix (pandoc's labels are document-wide);
-    - `stand:`/`onderzoek:`/`hoofdstuk:` links become links to their anchors.
+    - `stand:`/`onderzoek:`/`hoofdstuk:` links become links to their anchors; one without
+      text gets its label from `labels` ("hoofdstuk 2", see labels.py).
     """
     lines = text.split("\n")
     code = code_lines(text)
@@ -60,19 +64,25 @@ def prepare_body(text: str, prefix: str, top_level: int) -> str:
             if shift and i in atx:
                 line = _ATX.sub(lambda m: "#" * max(1, min(6, len(m[1]) + shift)) + m[2], line)
             line = _FOOTNOTE.sub(lambda m: f"[^{prefix}-{m[1]}]", line)
+            if labels:
+                line = fill_empty_references(line, lines[i - 1] if i else None, labels, escape)
             line = _REF.sub(lambda m: f"](#{anchor(m[1], m[2])})", line)
         out.append(line)
     return "\n".join(out).strip("\n")
 
 
 def _body(result: CheckResult, doc: _Document, prefix: str, top_level: int) -> str:
-    return prepare_body(result.texts.get(doc.source.path, doc.body), prefix, top_level)
+    return prepare_body(result.texts.get(doc.source.path, doc.body), prefix, top_level,
+                        reference_labels(result.edition))
 
 
 def chapter_section(result: CheckResult, chapter) -> str:
-    # The renderers show "Deel N" above the first chapter of each part (see render/base.py).
+    # The renderers put the number and, on the first chapter of a part, "Deel N" in front of
+    # the title (staatc.lua; the attributes are described in assemble/document.py).
+    nummer = chapter_numbers(result.edition)[chapter.slug]
     deel = f' deel="{chapter.part}"' if chapter.part else ""
-    heading = f"# {escape(chapter.title)} {{#{anchor('hoofdstuk', chapter.slug)}{deel}}}"
+    heading = (f"# {escape(chapter.title)} "
+               f"{{#{anchor('hoofdstuk', chapter.slug)} nummer=\"{nummer}\"{deel}}}")
     return heading + "\n\n" + _body(result, chapter, f"h{chapter.number:02d}", 2)
 
 
@@ -203,8 +213,7 @@ def assemble(result: CheckResult, charts: bool = False) -> Document:
     ed = result.edition
     sections = [chapter_section(result, c) for c in sorted(ed.chapters, key=lambda c: c.number)]
     sections.append(knelpunten_section(ed, charts))
-    treated = {c.oproep: (c.slug, c.title, c.part) for c in ed.chapters if c.oproep}
-    if (trends := trends_section(result.series, charts, treated)) is not None:
+    if (trends := trends_section(result.series, charts, oproep_chapters(ed))) is not None:
         sections.append(trends)
     sections.append(onderzoeken_section(result))
     sections.append(standen_section(result))

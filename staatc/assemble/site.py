@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from staatc.assemble.document import DocumentMeta
 from staatc.assemble.chart import BarChart
+from staatc.assemble.labels import chapter_numbers, oproep_chapters, reference_labels
 from staatc.assemble.rapportage import (
     CHART_PATH,
     _used_images,
@@ -49,7 +50,7 @@ class Page:
     markdown: str               # pandoc Markdown, starting with its one "# heading {#anchor}"
     section: str                # the menu entry this page belongs to (its path)
     crumbs: tuple[Crumb, ...] = ()   # from the home page down to the parent
-    label: str | None = None    # "Deel 1", shown above the heading
+    label: str | None = None    # "Hoofdstuk 2 · Deel 1", shown above the heading
     searchable: bool = True     # indexed by the search (not the search page itself)
 
 
@@ -100,7 +101,8 @@ def assemble_site(result: CheckResult, charts: bool = False,
 
 
 def _body(result: CheckResult, doc, prefix: str, top_level: int) -> str:
-    return prepare_body(result.texts.get(doc.source.path, doc.body), prefix, top_level)
+    text = result.texts.get(doc.source.path, doc.body)
+    return prepare_body(text, prefix, top_level, reference_labels(result.edition))
 
 
 def _chapters(ed: Edition):
@@ -152,17 +154,18 @@ def home_page(result: CheckResult) -> Page:
 
 def chapter_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page]:
     chapters = _chapters(result.edition)
-    items = [f"- {'Deel ' + str(c.part) + ': ' if c.part else ''}"
+    numbers = chapter_numbers(result.edition)  # the numbers of the Word and PDF headings
+    items = [f"- {numbers[c.slug]}\u2002{'Deel ' + str(c.part) + ': ' if c.part else ''}"
              f"{link(c.title, anchor('hoofdstuk', c.slug))}" for c in chapters]
-    index = Page(crumbs[-1].path, "Hoofdstukken",
-                 heading("Hoofdstukken", "hoofdstukken") + "\n\n" + "\n".join(items) + "\n",
-                 crumbs[-1].path, crumbs[:-1])
-    pages = [index]
+    pages = [Page(crumbs[-1].path, "Hoofdstukken",
+                  heading("Hoofdstukken", "hoofdstukken") + "\n\n" + "\n".join(items) + "\n",
+                  crumbs[-1].path, crumbs[:-1])]
     for c in chapters:
         body = _body(result, c, f"h{c.number:02d}", 2)
         pages.append(Page(f"hoofdstukken/{c.slug}.html", c.title,
                           heading(c.title, anchor("hoofdstuk", c.slug)) + "\n\n" + body + "\n",
-                          crumbs[-1].path, crumbs, label=f"Deel {c.part}" if c.part else None))
+                          crumbs[-1].path, crumbs, label=f"Hoofdstuk {numbers[c.slug]}"
+                          + (f" · Deel {c.part}" if c.part else "")))
     return pages
 
 
@@ -262,8 +265,7 @@ def stand_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page]:
 
 def trends_page(result: CheckResult, crumbs: tuple[Crumb, ...], with_chart: bool) -> Page | None:
     """"Door de jaren heen" as one page, the same part as in the rapportage (assemble/trends.py)."""
-    treated = {c.oproep: (c.slug, c.title, c.part) for c in result.edition.chapters if c.oproep}
-    text = trends_section(result.series, with_chart, treated)
+    text = trends_section(result.series, with_chart, oproep_chapters(result.edition))
     if text is None:
         return None
     return Page("themas/door-de-jaren-heen.html", "Door de jaren heen", text, crumbs[-1].path, crumbs)

@@ -107,7 +107,7 @@ def _returning_part(series: Series) -> list[str]:
     return lines + ["", ": Knelpunten die terugkomen {#tbl-door-de-jaren-terug}", ""]
 
 
-def _oproepen_part(series: Series, treated: dict[str, tuple[str, str, int | None]]) -> list[str]:
+def _oproepen_part(series: Series, treated: dict[str, tuple[str, str]]) -> list[str]:
     rows = oproepen_rows(series)
     if not rows:
         return []
@@ -121,10 +121,9 @@ def _oproepen_part(series: Series, treated: dict[str, tuple[str, str, int | None
     for row in rows:
         where = ""
         if row.id in treated:
-            slug, title, part = treated[row.id]
-            # The oproep's title is often the chapter's: then "Deel N" says more than the title again.
-            shown = f"Deel {part}" if part else _escape(title)
-            where = f"; in deze editie: [{shown}](#hoofdstuk-{slug})"
+            # The oproep's title is often the chapter's: its number says more than the title again.
+            slug, label = treated[row.id]
+            where = f"; in deze editie: [{_escape(label)}](#hoofdstuk-{slug})"
         lines += [f"**{_escape(row.titel)}** (oproep sinds {row.sinds}{where})", ""]
         for step in row.steps:
             said = []
@@ -140,9 +139,9 @@ def _oproepen_part(series: Series, treated: dict[str, tuple[str, str, int | None
 
 
 def trends_section(series: Series, with_chart: bool,
-                   treated: dict[str, tuple[str, str, int | None]] | None = None) -> str | None:
+                   treated: dict[str, tuple[str, str]] | None = None) -> str | None:
     """The part as pandoc Markdown, or None for a first edition. `treated`: oproep id →
-    (slug, title, part) of the chapter that says `oproep:` for it."""
+    (slug, "hoofdstuk N") of the chapter that says `oproep:` for it (labels.oproep_chapters)."""
     if len(series) < 2:
         return None
     years = [e.year for e in series.editions]

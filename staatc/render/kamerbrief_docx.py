@@ -5,8 +5,9 @@ same styles). On the package we then add what a Rijksoverheid letter has, with r
 (styles, tab stops, a floating table, frames; never spaces):
 
 * page 1: the ministry's word mark (first-page header), the return address and the addressee,
-  *Datum* and *Betreft* on a tab stop, and the sender column as a borderless table floating in
-  the right margin (ministry, postal address, website, Ons kenmerk, Uw kenmerk, Bijlage(n));
+  *Datum* and *Betreft* on a tab stop (*Betreft* the one level-1 heading, in a style based on
+  Heading 1, above the body's Heading 2), and the sender column as one paragraph a line in a
+  frame in the right margin (no layout table that a screen reader announces as data);
 * the closing with the signatory after the body;
 * page 2 and later: *Datum* and *Ons kenmerk* at the top of the right column, "Pagina 2 van 3"
   (PAGE and NUMPAGES fields) at its foot; page 1 has neither (a different first page);
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path, PurePosixPath
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -57,6 +58,12 @@ STYLES = f"""
   <w:name w:val="Kamerbrief veld"/><w:basedOn w:val="Normal"/>
   <w:pPr><w:tabs><w:tab w:val="left" w:pos="{LABEL_TAB}"/></w:tabs><w:spacing w:after="60"/>
   <w:ind w:left="{LABEL_TAB}" w:hanging="{LABEL_TAB}"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="KamerbriefBetreft">
+  <w:name w:val="Kamerbrief betreft"/><w:basedOn w:val="Heading1"/><w:next w:val="BodyText"/>
+  <w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="{LABEL_TAB}"/></w:tabs>
+  <w:spacing w:before="0" w:after="60" w:line="300" w:lineRule="auto"/>
+  <w:ind w:left="{LABEL_TAB}" w:hanging="{LABEL_TAB}"/><w:outlineLvl w:val="0"/></w:pPr>
+  <w:rPr><w:b w:val="0"/><w:bCs w:val="0"/><w:color w:val="000000"/>{{body_size}}</w:rPr></w:style>
 <w:style w:type="character" w:customStyle="1" w:styleId="KamerbriefLabel">
   <w:name w:val="Kamerbrief label"/>
   <w:rPr><w:color w:val="535353"/><w:sz w:val="14"/><w:szCs w:val="14"/></w:rPr></w:style>
@@ -64,6 +71,9 @@ STYLES = f"""
   <w:name w:val="Kamerbrief colofon"/><w:basedOn w:val="Normal"/>
   <w:pPr><w:keepLines/><w:spacing w:after="180" w:line="240" w:lineRule="auto"/></w:pPr>
   <w:rPr><w:sz w:val="14"/><w:szCs w:val="14"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="KamerbriefColofonRegel">
+  <w:name w:val="Kamerbrief colofon regel"/><w:basedOn w:val="KamerbriefColofon"/>
+  <w:pPr><w:keepNext/><w:spacing w:after="0"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="KamerbriefWoordmerk">
   <w:name w:val="Kamerbrief woordmerk"/><w:basedOn w:val="Normal"/>
   <w:pPr><w:pBdr><w:left w:val="single" w:sz="96" w:space="10" w:color="154273"/></w:pBdr>
@@ -146,9 +156,9 @@ def _p(style: str, content: str, extra_ppr: str = "") -> str:
 
 
 def _colofon_field(f: Field, extra_ppr: str = "") -> str:
-    """A label in bold with its value on the next line."""
-    return _p("KamerbriefColofon",
-              _run(f.label, "<w:b/><w:bCs/>") + "<w:r><w:br/></w:r>" + _run(f.value), extra_ppr)
+    """A label in bold, its value in the paragraph below it (kept together)."""
+    return (_p("KamerbriefColofonRegel", _run(f.label, "<w:b/><w:bCs/>"), extra_ppr)
+            + _p("KamerbriefColofon", _run(f.value), extra_ppr))
 
 
 def header_footer_parts(document, rels_xml: bytes) -> dict[tuple[str, str], str]:
@@ -183,9 +193,9 @@ def lay_out_letter(document, letter: Letter) -> None:
     head.append(sender_column(letter))
     for i, f in enumerate(letter.letter_fields):
         ppr = f'<w:spacing w:before="{cm(1.5)}"/>' if i == 0 else ""
-        if f.heading:  # Betreft: in Word's navigation pane and in the PDF's bookmarks
-            ppr += '<w:outlineLvl w:val="0"/>'
-        head.append(_p("KamerbriefVeld", _run(f.label, '<w:rStyle w:val="KamerbriefLabel"/>')
+        # Betreft: the heading in Word's navigation pane, as it is in the PDF's bookmarks.
+        head.append(_p("KamerbriefBetreft" if f.heading else "KamerbriefVeld",
+                       _run(f.label, '<w:rStyle w:val="KamerbriefLabel"/>')
                        + "<w:r><w:tab/></w:r>" + _run(f.value), ppr))
     first_body = next((c for c in body if c.tag == f"{W}p"), None)
     if first_body is not None:  # room between the letter head and the body, as on paper
@@ -211,31 +221,15 @@ def lay_out_letter(document, letter: Letter) -> None:
 
 
 def sender_column(letter: Letter) -> str:
-    """The colofon: a one-cell table without borders, floating in the right margin of page 1."""
-    sender = _p("KamerbriefColofon",
-                _run(letter.sender[0], "<w:b/><w:bCs/>") + "<w:r><w:br/></w:r>"
-                + _lines(letter.sender[1:]), '<w:spacing w:after="360"/>')
-    cells = sender + "".join(_colofon_field(f) for f in letter.sender_fields)
-    return (
-        "<w:tbl><w:tblPr>"
-        '<w:tblStyle w:val="Table"/>'
-        f'<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="page" w:horzAnchor="page"'
-        f' w:tblpX="{COLOFON_X}" w:tblpY="{HEAD_Y}"/>'
-        '<w:tblOverlap w:val="never"/>'
-        f'<w:tblW w:w="{COLOFON_WIDTH}" w:type="dxa"/>'
-        '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
-        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
-        '<w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
-        ' w:noHBand="1" w:noVBand="1"/>'
-        f"<w:tblCaption w:val={quoteattr('Afzender')}/>"
-        "</w:tblPr>"
-        f'<w:tblGrid><w:gridCol w:w="{COLOFON_WIDTH}"/></w:tblGrid>'
-        f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{COLOFON_WIDTH}" w:type="dxa"/></w:tcPr>{cells}</w:tc></w:tr>'
-        "</w:tbl>"
-    )
+    """The colofon of page 1: paragraphs sharing one frame in the right margin (Word puts
+    consecutive paragraphs with the same frame in one), each line a paragraph of its own."""
+    frame = _in_colofon_column(HEAD_Y)
+    ministry, *address = letter.sender
+    lines = [_p("KamerbriefColofonRegel", _run(ministry, "<w:b/><w:bCs/>"), frame)]
+    lines += [_p("KamerbriefColofonRegel", _run(line), frame) for line in address[:-1]]
+    if address:
+        lines.append(_p("KamerbriefColofon", _run(address[-1]), frame + '<w:spacing w:after="360"/>'))
+    return "".join(lines) + "".join(_colofon_field(f, frame) for f in letter.sender_fields)
 
 
 # --- headers and footers ----------------------------------------------------------------------
@@ -293,6 +287,14 @@ def letter_styles(xml: bytes) -> bytes:
         if spacing is not None:
             spacing.set(f"{W}before", "240")
             spacing.set(f"{W}after", "60")
-    for element in _fragment(STYLES):
+    for element in _fragment(STYLES.replace("{body_size}", _body_size(root))):
         root.append(element)
     return _xml(root)
+
+
+def _body_size(styles) -> str:
+    """The body text's size from the document defaults, for Betreft (a house style may differ)."""
+    sizes = styles.findall("w:docDefaults/w:rPrDefault/w:rPr/w:sz", NSMAP)
+    size = sizes[0].get(f"{W}val", "") if sizes else ""
+    size = size if size.isdigit() else "18"  # a house style's file: only a number goes in
+    return f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'

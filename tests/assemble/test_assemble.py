@@ -25,8 +25,8 @@ def _ast_text(markdown: str) -> str:
 
 def test_chapters_in_order_with_anchors(document) -> None:
     md = document.markdown
-    first = md.index("# Inleiding {#hoofdstuk-01-inleiding}")
-    second = md.index('# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie deel="1"}')
+    first = md.index('# Inleiding {#hoofdstuk-01-inleiding nummer="1"}')
+    second = md.index('# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie nummer="2" deel="1"}')
     assert first < second < md.index("# Knelpunten per thema") < md.index("# Onderzoeken") < md.index("# Overzicht van de Standen")
 
 

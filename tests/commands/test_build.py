@@ -44,11 +44,12 @@ def test_writes_the_four_files(built) -> None:
 
 
 def chapter_headings(edition) -> list[str]:
-    """Each chapter's heading: the first chapter of a part names it ("Deel 1: …")."""
+    """Each chapter's heading: its number (1, 2, … in file order), an en space and its title;
+    the first chapter of a part names it ("2 Deel 1: …")."""
     headings, previous = [], None
-    for c in sorted(edition.chapters, key=lambda c: c.number):
+    for n, c in enumerate(sorted(edition.chapters, key=lambda c: c.number), start=1):
         starts = c.part is not None and c.part != previous
-        headings.append(f"Deel {c.part}: {c.title}" if starts else c.title)
+        headings.append(f"{n}\u2002" + (f"Deel {c.part}: {c.title}" if starts else c.title))
         previous = c.part
     return headings
 
@@ -84,6 +85,10 @@ def test_docx_cross_references_are_internal_links(built) -> None:
     for chapter in ("01-inleiding", "02-complexiteitsreductie", "07-tot-slot"):  # linked in the text
         assert f'"#hoofdstuk-{chapter}"' in native, chapter
     assert '"stand:uwv"' not in native
+    # [](hoofdstuk:06-gegevensuitwisseling) reads as the number in front of that chapter.
+    text = " ".join(pypandoc.convert_file(str(out / "staat-van-de-uitvoering-2024.docx"), "plain",
+                                          extra_args=["--wrap=none"]).split())
+    assert "Daarover gaat hoofdstuk 6." in text and "van hoofdstuk 2 tot en met hoofdstuk 6" in text
 
 
 def test_pdf_is_accessible_and_complete(built) -> None:
@@ -98,6 +103,12 @@ def test_pdf_is_accessible_and_complete(built) -> None:
     assert reader.metadata.title == "Staat van de Uitvoering 2024"
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline[: len(edition.chapters)] == chapter_headings(edition)
+    # A Stand whose afkorting is its name is named once, in the bookmarks and in Word.
+    top = [not isinstance(item, list) and item.title for item in reader.outline]
+    standen = reader.outline[top.index("Overzicht van de Standen") + 1]  # its children follow it
+    assert "Kadaster" in [item.title for item in standen]
+    word = [p.text for p in open_docx(out / "staat-van-de-uitvoering-2024.docx").paragraphs]
+    assert "Kadaster" in word and not [t for t in word + outline if "Kadaster (Kadaster)" in t]
     text = " ".join(page.extract_text() for page in reader.pages)
     squeezed = re.sub(r"[\s\-\u00ad]", "", text)  # line breaks and hyphenation differ per layout
 

@@ -61,6 +61,10 @@ def test_word_has_the_part_with_independent_figures(built) -> None:
     h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert {"Standen per editie", "Knelpunten per thema door de jaren heen", "Knelpunten die terugkomen",
             "De oproepen door de jaren heen"} <= set(h2)
+    # Each oproep names the chapter that treats it by the number in front of that chapter.
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Complexiteitsreductie (oproep sinds 2022; in deze editie: hoofdstuk 2)" in text
+    assert "2\u2002Deel 1: Complexiteitsreductie" in h1
 
     standen_table = find_table(doc, ["Editie", "Standen", "Nieuw", "Opnieuw", "Niet opnieuw"])
     assert table_rows(standen_table)[1:] == expected_standen_rows(editions)

@@ -136,7 +136,13 @@ def structure_types(reader: pypdf.PdfReader) -> list[str]:
 
 def word_fields(document) -> dict[str, str]:
     """'Datum' → '17 september 2024' from the tab-separated fields under the addressee."""
-    return dict(p.text.split("\t", 1) for p in document.paragraphs if p.style.name == "Kamerbrief veld")
+    return dict(p.text.split("\t", 1) for p in document.paragraphs
+                if p.style.name in ("Kamerbrief veld", "Kamerbrief betreft"))
+
+
+def sender_lines(document) -> list[str]:
+    """The sender column of page 1: one paragraph a line, in the frame in the right margin."""
+    return [p.text for p in document.paragraphs if p.style.name.startswith("Kamerbrief colofon")]
 
 
 # --- the build ---------------------------------------------------------------------------------
@@ -250,6 +256,12 @@ def test_pdf_is_tagged_pdf_ua_in_dutch(pdf) -> None:
     assert pdf.metadata.author == MINISTRY
 
 
+def test_pdf_bookmarks_are_betreft_with_the_body_headings_below_it(pdf) -> None:
+    betreft, below = pdf.outline
+    assert betreft.title == BETREFT
+    assert [item.title for item in below] == ["Vervolg"]
+
+
 def test_pdf_concept_mark(pdf) -> None:
     assert "CONCEPT" in page_text(pdf, 0).replace(" ", "")
 
@@ -261,14 +273,31 @@ def test_word_addressee_block(word) -> None:
     assert addressee == ["\n".join(ADDRESSEE)]
 
 
-def test_word_sender_column_is_a_floating_table(word) -> None:
-    table = word.tables[0]
-    assert table._tbl.tblPr.find(docx.oxml.ns.qn("w:tblpPr")) is not None  # floats, in the margin
-    cell = table.cell(0, 0).text
-    assert cell.startswith(f"{MINISTRY}\nPostbus 20011\n2500 EA  Den Haag\nwww.rijksoverheid.nl")
-    assert "Ons kenmerk\n2024-0000412345" in cell
-    assert "Bijlage(n)\n1" in cell
-    assert "Uw kenmerk" not in cell
+def test_word_sender_column_is_paragraphs_in_a_frame(word) -> None:
+    assert word.tables == []  # no layout table for a screen reader to announce as data
+    assert sender_lines(word) == [MINISTRY, "Postbus 20011", "2500 EA  Den Haag", "www.rijksoverheid.nl",
+                                  "Ons kenmerk", "2024-0000412345", "Bijlage(n)", "1"]
+    frames = [p._p.pPr.find(docx.oxml.ns.qn("w:framePr")) for p in word.paragraphs
+              if p.style.name.startswith("Kamerbrief colofon")]
+    # One frame: Word keeps consecutive paragraphs with the same frame together.
+    assert len({tuple(sorted(f.attrib.items())) for f in frames}) == 1
+    assert frames[0].get(docx.oxml.ns.qn("w:hAnchor")) == "page"  # in the right margin
+
+
+def test_word_betreft_is_the_letters_heading_above_the_body_headings(word, built) -> None:
+    """Word's navigation pane lists Betreft (a style based on Heading 1, outline level 1) and
+    the body's own headings below it; pandoc reads the same structure back."""
+    [betreft] = [p for p in word.paragraphs if p.style.name == "Kamerbrief betreft"]
+    assert betreft.style.base_style.name == "Heading 1"
+    assert betreft.style.element.pPr.find(docx.oxml.ns.qn("w:outlineLvl")).get(
+        docx.oxml.ns.qn("w:val")) == "0"
+    assert [p.text for p in word.paragraphs if p.style.name == "Heading 2"] == ["Vervolg"]
+    import pypandoc
+
+    native = pypandoc.convert_file(str(built / "kamerbrief-2024.docx"), "markdown", extra_args=["--wrap=none"])
+    headings = [line.split(" {")[0] for line in native.splitlines() if line.startswith("#")]
+    assert len(headings) == 2 and headings[0].startswith("# Betreft #set text(red) Aanbieding")
+    assert headings[1] == "## Vervolg"
 
 
 def test_word_datum_and_betreft(word) -> None:
@@ -291,7 +320,8 @@ def test_word_page_numbers_not_on_the_first_page(word) -> None:
     assert section.footer.paragraphs[0].text.startswith("Pagina ")
     first = section.first_page_footer._element.xml
     assert "PAGE" not in first and "Pagina" not in first
-    assert "Ons kenmerk\n2024-0000412345" in [p.text for p in section.header.paragraphs]
+    header = [p.text for p in section.header.paragraphs]
+    assert header[header.index("Ons kenmerk") + 1] == "2024-0000412345"
 
 
 def test_word_properties_and_language(word) -> None:
@@ -325,7 +355,8 @@ def test_date_defaults_to_the_aanbieding_and_betreft_to_the_title(tmp_path) -> N
 def test_uw_kenmerk_shown_when_given(tmp_path) -> None:
     reader, document = render_variant(tmp_path, uw_kenmerk="2024Z12345")
     assert re.search(r"Uw kenmerk\s+2024Z12345", page_text(reader, 0))
-    assert "Uw kenmerk\n2024Z12345" in document.tables[0].cell(0, 0).text
+    assert "Uw kenmerk" in sender_lines(document)
+    assert sender_lines(document)[sender_lines(document).index("Uw kenmerk") + 1] == "2024Z12345"
 
 
 def test_markup_in_front_matter_stays_text(tmp_path) -> None:

@@ -234,6 +234,8 @@ def test_render_all_runs_both_formats_side_by_side(rendered):
     [
         # The attribute's value is the "Deel" label, quotes and #panic( included, as text.
         ('# Kop {deel="1\\") #panic(\\"x"}\n\nTekst\n', ['Deel 1") #panic("x: Kop Tekst']),
+        # So is the chapter number's, in front of it.
+        ('# Kop {nummer="2\\") #panic(\\"x" deel="1"}\n\nTekst\n', ['2") #panic("x Deel 1: Kop Tekst']),
         # A missing image is a visible placeholder; its alt text (with #panic()) is the caption.
         ('![alt " \\ ) #panic()](images/x".png){width="50%) #panic(1"}\n',
          ["[Afbeelding ontbreekt: alt \u201d ) #panic()]", "Figuur 1: alt \u201d ) #panic()"]),
@@ -246,7 +248,7 @@ def test_render_all_runs_both_formats_side_by_side(rendered):
         # Levels made consecutive, all three in the contents; @een shows the heading's text.
         ("# Een\n\n#### Vier\n\n## Twee\n\n[zie @een]\n", ["Een Vier Twee zie Een Pagina 3"]),
     ],
-    ids=["part-attribute", "image", "table", "div-span-links", "misc", "heading-levels"],
+    ids=["part-attribute", "number-attribute", "image", "table", "div-span-links", "misc", "heading-levels"],
 )
 def test_hostile_markdown_compiles_and_stays_text(markdown, expected):
     doc = Document(

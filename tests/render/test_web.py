@@ -71,6 +71,17 @@ def test_cross_references_link_to_the_page_that_holds_them(edition) -> None:
     assert '<a href="../onderzoeken/tias-stapeling.html">het onderzoek</a>' in page
 
 
+def test_chapters_carry_the_numbers_of_the_documents(edition) -> None:
+    pages = html_pages(build_site(edition))
+    # The test root's inleiding writes [](hoofdstuk:02-complexiteitsreductie).
+    assert ('<a href="02-complexiteitsreductie.html">hoofdstuk 2</a>'
+            in pages["hoofdstukken/01-inleiding.html"])
+    assert '<p class="deel">Hoofdstuk 2 · Deel 1</p>' in pages["hoofdstukken/02-complexiteitsreductie.html"]
+    assert '<p class="deel">Hoofdstuk 1</p>' in pages["hoofdstukken/01-inleiding.html"]
+    index = pages["hoofdstukken/index.html"]
+    assert "<li>1\u2002<a" in index and "<li>2\u2002Deel 1: <a" in index
+
+
 UNSAFE = """
 
 <script>alert(1)</script> en <img src=x onerror="alert(2)">

@@ -98,3 +98,55 @@ def test_switching_off_the_house_rules(edition: Path, run) -> None:
     code, items = problems(run)
     assert code == 0
     assert not [p for p in items if p["code"] in ("todo-marker", "typed-count")]
+
+
+# typed-chapter: "hoofdstuk 2" typed by hand goes stale when chapters move.
+
+def test_typed_chapter_number_in_a_link_names_the_reference_to_write(edition: Path, run) -> None:
+    path = chapter(edition, "03-slot.md",
+                   "Tekst.\n\nZie [hoofdstuk 2](hoofdstuk:02-complexiteitsreductie).\n")
+    assert found(run, "typed-chapter") == [(path, 9, "warning")]
+    [message] = messages(run, "typed-chapter")
+    assert message == ("'hoofdstuk 2' is typed in the link text: write "
+                       "[](hoofdstuk:02-complexiteitsreductie) so the number follows the chapter")
+
+
+def test_typed_chapter_number_that_is_wrong_says_the_right_one(edition: Path, run) -> None:
+    chapter(edition, "03-slot.md", "Zie [Hoofdstuk 5](hoofdstuk:02-complexiteitsreductie).\n")
+    [message] = messages(run, "typed-chapter")
+    assert "'Hoofdstuk 5' is typed in the link text, and that chapter is hoofdstuk 2 now" in message
+
+
+def test_typed_chapter_number_without_a_link(edition: Path, run) -> None:
+    path = chapter(edition, "03-slot.md", "Tekst.\n\nIn hoofdstuk 2 staat de oproep; hoofdstuk 9 is er niet.\n")
+    assert found(run, "typed-chapter") == [(path, 9, "warning"), (path, 9, "warning")]
+    first, second = messages(run, "typed-chapter")
+    assert first == ("'hoofdstuk 2' is typed: write [](hoofdstuk:02-complexiteitsreductie) so the "
+                     "number follows the chapter when chapters move")
+    assert second == ("'hoofdstuk 9' is typed, and this edition has no hoofdstuk 9: link the "
+                      "chapter you mean with [](hoofdstuk:NN-slug)")
+
+
+def test_typed_chapter_in_a_stand_and_the_kamerbrief(edition: Path, run) -> None:
+    for name in ("standen/uwv.md", "kamerbrief.md"):
+        path = edition / name
+        path.write_text(path.read_text(encoding="utf-8") + "\nZie hoofdstuk 1.\n", encoding="utf-8")
+    assert sorted(f for f, *_ in found(run, "typed-chapter")) == [
+        "editions/2024/kamerbrief.md", "editions/2024/standen/uwv.md"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zie [](hoofdstuk:02-complexiteitsreductie) en [het slot](hoofdstuk:01-inleiding).",
+    "Het slothoofdstuk 2024 en hoofdstukken zonder nummer.",
+    "```\nhoofdstuk 2 in code\n```",
+    "Zie `hoofdstuk 2` in code, en {{ 'hoofdstuk 2' }} uit een expressie.",
+])
+def test_generated_labels_code_and_expressions_are_not_typed_numbers(text: str, edition: Path, run) -> None:
+    chapter(edition, "03-slot.md", text + "\n")
+    assert found(run, "typed-chapter") == []
+
+
+def test_typed_chapter_can_be_switched_off(edition: Path, run) -> None:
+    chapter(edition, "03-slot.md", "Zie hoofdstuk 2.\n")
+    set_config(edition, "checks:\n  typed-chapter: off\n")
+    assert found(run, "typed-chapter") == []

@@ -5,11 +5,13 @@
 * A count typed by hand goes stale: "57 Standen" while the edition has 58. The
   data knows these numbers; an expression such as `{{ standen | length }}` keeps
   them right.
+* So does a chapter number: "hoofdstuk 2" is written by `[](hoofdstuk:02-x)`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterable
 
 from staatc.codes import problem
@@ -117,3 +119,44 @@ def typed_count(ctx: Context) -> Iterable[Problem]:
                     f"'{m.group()}' is typed, but this edition has {actual} {_NOUNS[noun]}: write "
                     f"'{_EXPRESSIONS[noun]}' so the number follows the data",
                 )
+
+
+_TYPED_CHAPTER = re.compile(r"(?<![\w-])hoofdstuk\s+(\d{1,3})\b", re.IGNORECASE)
+_INLINE_CODE = re.compile(r"`[^`]*`")  # bounded by the next backtick: linear
+_CHAPTER_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*hoofdstuk:([a-z0-9][a-z0-9-]*)\s*\)")
+
+
+def typed_chapter(ctx: Context) -> Iterable[Problem]:
+    """'hoofdstuk 2' typed by hand: it goes stale when a chapter is added, removed or moved.
+
+    `[](hoofdstuk:02-x)` lets staatc write the number (staatc.assemble.labels), so the text always
+    agrees with the number in front of the chapter's heading.
+    """
+    numbers = ctx.edition.chapter_numbers()
+    by_number = {n: slug for slug, n in numbers.items()}
+    for doc in ctx.documents:
+        for line in doc.raw_lines:
+            if line.code:
+                continue
+            # Blanked, not removed, so a link's span still lines up with the typed words.
+            text = _INLINE_CODE.sub(lambda m: " " * len(m[0]),
+                                    _EXPRESSION.sub(lambda m: " " * len(m[0]), line.text))
+            links = [(m.start(1), m.end(1), m[2]) for m in _CHAPTER_LINK.finditer(text)]
+            starts = [start for start, _, _ in links]
+            for m in _TYPED_CHAPTER.finditer(text):
+                typed, n = m[0], int(m[1])
+                # The link whose text holds it, if any (links are in order: a bisection).
+                at = bisect_right(starts, m.start()) - 1
+                linked = links[at][2] if at >= 0 and m.start() < links[at][1] else None
+                if linked is not None:
+                    now = numbers.get(linked)
+                    stale = f", and that chapter is hoofdstuk {now} now" if now not in (None, n) else ""
+                    message = (f"'{typed}' is typed in the link text{stale}: write "
+                               f"[](hoofdstuk:{linked}) so the number follows the chapter")
+                elif n in by_number:
+                    message = (f"'{typed}' is typed: write [](hoofdstuk:{by_number[n]}) so the "
+                               "number follows the chapter when chapters move")
+                else:
+                    message = (f"'{typed}' is typed, and this edition has no hoofdstuk {n}: link "
+                               "the chapter you mean with [](hoofdstuk:NN-slug)")
+                yield problem("typed-chapter", doc.path, line.number, message)

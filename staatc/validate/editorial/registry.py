@@ -35,5 +35,6 @@ CHECKS: tuple[Check, ...] = (
     Check("todo-marker", "Huisregels", house.todo_marker),
     Check("final-cites-concept", "Huisregels", house.final_cites_concept),
     Check("typed-count", "Huisregels", house.typed_count),
+    Check("typed-chapter", "Huisregels", house.typed_chapter),
 )
 BY_CODE = {c.code: c for c in CHECKS}
