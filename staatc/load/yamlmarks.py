@@ -14,6 +14,7 @@ surrogates that a quoted escape ("\\e", "\\ud800") lets past the file's own chec
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ Lines = dict[tuple, int]
 MAX_DEPTH = 50  # sources need three or four levels
 MAX_DIGITS = 100
 _INT_TAG = "tag:yaml.org,2002:int"
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # tabs and newlines are text
 # libyaml's words for two refusals of its own, and what they mean to an editor.
 _LIBYAML_WORDS = {
     "maximum nesting depth": (f"the values here are nested more than {MAX_DEPTH} levels deep; a "
@@ -152,12 +154,11 @@ def _vet_scalar(node: yaml.ScalarNode, key: tuple, vet: _Vet, at: int | None) ->
     if node.tag == _INT_TAG and sum(c.isdigit() for c in value) > MAX_DIGITS:
         vet.fail(f"{shown} is a number of {sum(c.isdigit() for c in value):,} digits (at most "
                  f"{MAX_DIGITS}); if it is meant as text, put it in quotes", line)
-    for char in value:
-        code = ord(char)
+    if bad := _UNSAFE.search(value):
+        code = ord(bad[0])
         if 0xD800 <= code <= 0xDFFF:
             vet.fail(f"{shown} holds half of a character (U+{code:04X}, a lone surrogate, "
                      "from an escape such as \\ud800): delete the escape or write the "
                      "character itself", line)
-        if (code < 32 and char not in "\t\n") or 127 <= code < 160:
-            vet.fail(f"{shown} contains an invisible control character (U+{code:04X}), "
-                     "probably from an escape such as \\e or \\x07 in quotes: delete it", line)
+        vet.fail(f"{shown} contains an invisible control character (U+{code:04X}), "
+                 "probably from an escape such as \\e or \\x07 in quotes: delete it", line)
