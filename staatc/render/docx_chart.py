@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from staatc.assemble.chart import BarChart
-from staatc.render.ooxml import NSMAP, W
+from staatc.render.ooxml import A4_TEXT_WIDTH, NSMAP, W, page_text_width
 from staatc.render.ooxml import xml_escape as escape
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -81,15 +81,8 @@ def _drop_relationship(rels: str, rid: str) -> tuple[str, str]:
 
 def _text_width(root) -> int:
     """The width between the margins (EMU), from the document's last section."""
-    sect = root.find(".//w:body/w:sectPr", NSMAP)
-    if sect is None:
-        return 16 * EMU_PER_CM
-    size, margins = sect.find("w:pgSz", NSMAP), sect.find("w:pgMar", NSMAP)
-    try:
-        twips = int(size.get(f"{W}w")) - int(margins.get(f"{W}left")) - int(margins.get(f"{W}right"))
-    except (AttributeError, TypeError, ValueError):
-        return 16 * EMU_PER_CM
-    return twips * EMU_PER_TWIP
+    body = root.find("w:body", NSMAP)
+    return (A4_TEXT_WIDTH if body is None else page_text_width(body)) * EMU_PER_TWIP
 
 
 def chart_height(chart: BarChart) -> int:

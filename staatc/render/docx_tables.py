@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from staatc.render.ooxml import NSMAP, W
+from staatc.render.ooxml import NSMAP, W, child, page_text_width
 
 # Verdana's advance widths in 1/2048 em, by character.
 _WIDTHS: dict[str, int] = {}
@@ -108,10 +108,8 @@ def column_widths(minimum: list[float], maximum: list[float], available: float) 
 
 def fit_columns(root, styles_xml: bytes | None) -> None:
     """Give every top-level table in the body widths from its content and the text width."""
-    from lxml import etree
-
     body = root.find("w:body", NSMAP)
-    available = _text_width(body)
+    available = page_text_width(body)
     for table in body.iter(f"{W}tbl"):
         if any(a.tag == f"{W}tc" for a in table.iterancestors()):
             continue  # a table inside a cell: its cell gives it its width
@@ -138,9 +136,7 @@ def fit_columns(root, styles_xml: bytes | None) -> None:
         for col, width in zip(grid.findall("w:gridCol", NSMAP), widths):
             col.set(f"{W}w", str(width))
         tbl_pr = table.find("w:tblPr", NSMAP)
-        tbl_w = tbl_pr.find("w:tblW", NSMAP)
-        if tbl_w is None:
-            tbl_w = etree.SubElement(tbl_pr, f"{W}tblW")  # pandoc always writes one
+        tbl_w = child(tbl_pr, "tblW")  # pandoc always writes one
         tbl_w.set(f"{W}type", "dxa")
         tbl_w.set(f"{W}w", str(sum(widths)))
         for row in rows:
@@ -148,24 +144,9 @@ def fit_columns(root, styles_xml: bytes | None) -> None:
             if len(cells) != columns:
                 continue
             for cell, width in zip(cells, widths):
-                tc_pr = cell.find("w:tcPr", NSMAP)
-                if tc_pr is None:
-                    tc_pr = etree.Element(f"{W}tcPr")
-                    cell.insert(0, tc_pr)
-                tc_w = tc_pr.find("w:tcW", NSMAP)
-                if tc_w is None:
-                    tc_w = etree.Element(f"{W}tcW")
-                    tc_pr.insert(0, tc_w)  # the first child of tcPr (after cnfStyle, not used)
+                # tcW comes first in tcPr (after cnfStyle, which is not used)
+                tc_w = child(child(cell, "tcPr", first=True), "tcW", first=True)
                 tc_w.set(f"{W}w", str(width))
                 tc_w.set(f"{W}type", "dxa")
 
-
-def _text_width(body) -> int:
-    """The page's width between the margins (the last section's; ours have one)."""
-    sect = body.find("w:sectPr", NSMAP)
-    size = None if sect is None else sect.find("w:pgSz", NSMAP)
-    margins = None if sect is None else sect.find("w:pgMar", NSMAP)
-    if size is None or margins is None:
-        return 9072  # A4 with 2.5 cm margins
-    return int(size.get(f"{W}w")) - int(margins.get(f"{W}left")) - int(margins.get(f"{W}right"))
 

@@ -27,7 +27,7 @@ from staatc.assemble.kamerbrief import Field, Letter
 from staatc.render.base import CONCEPT_MARK, DocumentMeta, epoch_of
 from staatc.render.rapportage_docx import core_properties, dutch_settings, stage_reference_doc
 from staatc.render.media import stage_media
-from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts
+from staatc.render.ooxml import NSMAP, W, W_NS, child, read_parts, write_parts
 from staatc.render.pandoc import run_pandoc
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -199,13 +199,7 @@ def lay_out_letter(document, letter: Letter) -> None:
                        + "<w:r><w:tab/></w:r>" + _run(f.value), ppr))
     first_body = next((c for c in body if c.tag == f"{W}p"), None)
     if first_body is not None:  # room between the letter head and the body, as on paper
-        ppr = first_body.find("w:pPr", NSMAP)
-        if ppr is None:
-            ppr = etree.Element(f"{W}pPr")
-            first_body.insert(0, ppr)
-        spacing = ppr.find("w:spacing", NSMAP)
-        if spacing is None:
-            spacing = etree.SubElement(ppr, f"{W}spacing")
+        spacing = child(child(first_body, "pPr", first=True), "spacing")
         spacing.set(f"{W}before", str(cm(1.1)))
     for element in reversed([e for xml in head for e in _fragment(xml)]):
         body.insert(0, element)

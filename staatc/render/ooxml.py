@@ -23,6 +23,32 @@ def xml_escape(text: str) -> str:
             .replace('"', "&quot;"))
 
 
+A4_TEXT_WIDTH = 9072  # twips between 2.5 cm margins
+
+
+def page_text_width(body) -> int:
+    """The width between the page margins in twips, from the last section of a w:body."""
+    sect = body.find("w:sectPr", NSMAP)
+    size = None if sect is None else sect.find("w:pgSz", NSMAP)
+    margins = None if sect is None else sect.find("w:pgMar", NSMAP)
+    try:
+        return int(size.get(f"{W}w")) - int(margins.get(f"{W}left")) - int(margins.get(f"{W}right"))
+    except (AttributeError, TypeError, ValueError):
+        return A4_TEXT_WIDTH
+
+
+def child(parent, name: str, first: bool = False):
+    """The `w:name` child of an lxml element, added (as its first child, or its last) when it
+    is not there: Word's properties elements are optional until something is set on them."""
+    found = parent.find(f"w:{name}", NSMAP)
+    if found is None:
+        from lxml import etree
+
+        found = etree.Element(f"{W}{name}")
+        parent.insert(0, found) if first else parent.append(found)
+    return found
+
+
 def read_parts(data: bytes) -> dict[str, bytes]:
     """The parts of a package, in the order they are stored."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
