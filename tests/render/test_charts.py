@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from staatc.assemble.chart import knelpunten_chart, trend_chart
 from staatc.render import Document, DocumentMeta, DocxRenderer, PdfRenderer
 from staatc.render.web.chart_svg import chart_svg
+from helpers.pdf import struct_elements
 
 THEMES = [("Wet & regels <nieuw>", 10), ("Gegevensuitwisseling", 12), ("Krapte op de arbeidsmarkt", 17)]
 ALT = "Staafdiagram van het aantal knelpunten per thema. Wet & regels <nieuw>: 10; " \
@@ -101,20 +102,7 @@ def test_pdf_chart_is_text_and_shapes_with_alt_on_the_figure(pdf) -> None:
     for page in reader.pages:  # vector: no image anywhere
         xobjects = page["/Resources"].get("/XObject", {})
         assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
-    alts = []
-
-    def walk(node) -> None:
-        node = node.get_object()
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            if node.get("/S") == "/Figure":
-                alts.append(str(node.get("/Alt")))
-            if "/K" in node:
-                walk(node["/K"])
-
-    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    alts = [str(e.get("/Alt")) for e in struct_elements(reader) if e["/S"] == "/Figure"]
     assert alts == [ALT, TREND_ALT]
 
 

@@ -23,6 +23,7 @@ from staatc.errors import InvalidEdition
 from staatc.assemble.kamerbrief import assemble_letter
 from staatc.render.kamerbrief_docx import KamerbriefDocxRenderer
 from staatc.render.kamerbrief_pdf import KamerbriefPdfRenderer
+from helpers.pdf import struct_elements
 
 AS_OF = date(2024, 5, 1)
 MINISTRY = "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
@@ -117,21 +118,7 @@ def placed_lines(reader: pypdf.PdfReader, index: int) -> dict[str, tuple[float, 
 
 def structure_types(reader: pypdf.PdfReader) -> list[str]:
     """The tag of every element of the tagged PDF's structure tree, in reading order."""
-    found: list[str] = []
-
-    def walk(node) -> None:
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            if "/S" in node:
-                found.append(str(node["/S"]))
-            if "/K" in node:
-                walk(node["/K"])
-
-    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
-    return found
+    return [str(e["/S"]) for e in struct_elements(reader)]
 
 
 def word_fields(document) -> dict[str, str]:
