@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path, PurePosixPath
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -28,6 +27,7 @@ from staatc.render.base import CONCEPT_MARK, DocumentMeta, epoch_of
 from staatc.render.rapportage_docx import core_properties, dutch_settings, stage_reference_doc
 from staatc.render.media import stage_media
 from staatc.render.ooxml import NSMAP, W, W_NS, child, read_parts, write_parts
+from staatc.render.ooxml import xml_escape as escape
 from staatc.render.pandoc import run_pandoc
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
