@@ -202,7 +202,20 @@ end
 
 -- Figures stay pandoc's (it writes the caption and the label); only the image itself is ours,
 -- because pandoc's Typst writer drops the alt text. No pandoc.write() here: it is slow.
+-- Bold and italic are formatting in the PDF, as they are in Word: no Strong or Em element of
+-- their own. Those elements hold a paragraph's words out of the paragraph's own run, so a
+-- checker that reads the tags in order (outloud ORD-001) finds a page of "**Dilemma.** …"
+-- paragraphs painted out of order; a screen reader does not announce emphasis either way.
+local function styled(el, style)
+  local out = pandoc.Inlines({ pandoc.RawInline('typst', '#text(' .. style .. ')[') })
+  out:extend(el.content)
+  out:insert(pandoc.RawInline('typst', ']'))
+  return out
+end
+
 local typst_pass = {
+  Strong = function(el) return styled(el, 'weight: "bold"') end,
+  Emph = function(el) return styled(el, 'style: "italic"') end,
   -- A label such as "Knelpunten:" stays on the page of the list it introduces.
   Div = function(d)
     if d.attributes['custom-style'] ~= 'Lijstkop' then return nil end
