@@ -74,6 +74,11 @@ def plain(value: str) -> str:
     return " ".join(_CONTROL.sub(" ", value).split())
 
 
+def address_line(value: str) -> str:
+    """One line of an address, keeping the two spaces between postcode and place."""
+    return _CONTROL.sub(" ", value).strip()
+
+
 def letter_date(result: CheckResult) -> date:
     """`datum` from kamerbrief.md, or else the day of the aanbieding milestone."""
     kb = result.edition.kamerbrief
@@ -109,7 +114,7 @@ def assemble_letter(result: CheckResult) -> Letter:
         addressee=ADDRESSEE,
         letter_fields=(Field("Datum", dutch_date(day)), Field("Betreft", betreft, heading=True)),
         sender=(plain(config.publisher), *([plain(config.directie)] if config.directie else []),
-                *(plain(line) for line in config.bezoekadres), *postal, WEBSITE),
+                *(address_line(line) for line in config.bezoekadres), *postal, WEBSITE),
         sender_fields=tuple(sender_fields),
         running_fields=(Field("Datum", dutch_date(day)), Field("Ons kenmerk", ons_kenmerk)),
         # Headings start at level 2: a level-1 heading would start a new page in the renderers.
