@@ -85,6 +85,10 @@ class EditionConfig(_Strict):
     status: Literal["concept", "definitief"]
     language: Literal["nl-NL", "nl"] = "nl-NL"
     publisher: Text
+    # The kamerbrief's sender column: the directie under the ministry, the visiting address
+    # (one line each) above the postal address.
+    directie: Text | None = None
+    bezoekadres: list[Text] = Field(default_factory=list, max_length=4)
     peildatum: date
     # A sample or training edition: the colofon says its texts are not official.
     illustratief: bool = False

@@ -20,6 +20,7 @@ local is_docx = FORMAT:match('docx') ~= nil
 local media = {}      -- src as written -> { file = absolute path, name = safe name, mime = ... }
 local ids = {}        -- every identifier in the document
 local ref_text = {}   -- identifier -> inlines a reference `@id` shows ("Tabel 1", heading text)
+local link_name = {}  -- identifier -> what a link to it is called ("Stand van UWV")
 
 local function read_file(path)
   local fh = io.open(path, 'rb')
@@ -62,6 +63,12 @@ local collect = {
   Span = noted,
   Header = function(h)
     note(h.identifier)
+    -- `naam` (the assembler's): what a screen reader calls a link to this heading.
+    local naam = h.attributes.naam
+    if naam then
+      h.attributes.naam = nil
+      if h.identifier ~= '' then link_name[h.identifier] = naam end
+    end
     if h.identifier ~= '' and not ref_text[h.identifier] then
       ref_text[h.identifier] = h.content:clone()
     end
@@ -69,7 +76,7 @@ local collect = {
     local skipped = h.level > last_level + 1
     if skipped then h.level = last_level + 1 end
     last_level = h.level
-    if skipped then return h end
+    if skipped or naam then return h end
   end,
   Image = function(img)
     if not safe_image(img.src) then return img.caption end
@@ -202,7 +209,20 @@ end
 
 -- Figures stay pandoc's (it writes the caption and the label); only the image itself is ours,
 -- because pandoc's Typst writer drops the alt text. No pandoc.write() here: it is slow.
+-- Bold and italic are formatting in the PDF, as they are in Word: no Strong or Em element of
+-- their own. Those elements hold a paragraph's words out of the paragraph's own run, so a
+-- checker that reads the tags in order (outloud ORD-001) finds a page of "**Dilemma.** …"
+-- paragraphs painted out of order; a screen reader does not announce emphasis either way.
+local function styled(el, style)
+  local out = pandoc.Inlines({ pandoc.RawInline('typst', '#text(' .. style .. ')[') })
+  out:extend(el.content)
+  out:insert(pandoc.RawInline('typst', ']'))
+  return out
+end
+
 local typst_pass = {
+  Strong = function(el) return styled(el, 'weight: "bold"') end,
+  Emph = function(el) return styled(el, 'style: "italic"') end,
   -- A label such as "Knelpunten:" stays on the page of the list it introduces.
   Div = function(d)
     if d.attributes['custom-style'] ~= 'Lijstkop' then return nil end
@@ -233,9 +253,20 @@ local typst_pass = {
     if #out > 1 then return out end
   end,
   Header = function(h)
-    if h.level ~= 1 then return nil end
-    local out = { pandoc.RawBlock('typst', '#pagebreak(weak: true)') }
-    table.insert(out, chapter_heading(h))
+    local out = {}
+    -- Typst describes a link to a heading as "<supplement>, pagina N" for screen readers; the
+    -- supplement is "Hoofdstuk" for every heading unless we name the target.
+    local name = link_name[h.identifier]
+    if name then
+      table.insert(out, pandoc.RawBlock('typst', '#show label(' .. typst_string(h.identifier)
+        .. '): set heading(supplement: ' .. typst_string(name) .. ')'))
+    end
+    if h.level == 1 then
+      table.insert(out, pandoc.RawBlock('typst', '#pagebreak(weak: true)'))
+      h = chapter_heading(h)
+    end
+    if #out == 0 then return nil end
+    table.insert(out, h)
     return out
   end,
 }

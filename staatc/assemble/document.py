@@ -11,6 +11,8 @@ What the Markdown may contain (pandoc's dialect, body only, no YAML front matter
   `deel` differs from the previous chapter's) also names the part: "2 Deel 1:
   Complexiteitsreductie", in both formats, so number and part are in the table of contents,
   the PDF bookmarks and tags, and Word's navigation pane. Generated sections have no number.
+* **`naam`** on a heading (`{#stand-uwv naam="Stand van UWV"}`) is what a screen reader calls
+  a link to it in the PDF ("Stand van UWV, pagina 24"; without it Typst says "Hoofdstuk").
 * Pipe tables with captions `: Bijschrift {#tbl-x}`; numbered "Tabel 1", "Tabel 2", ... (tables
   without a caption get no number). In Word the header row repeats on every page (the PDF
   prints it once: see rapportage.typ); a simple table without a header row is drawn without

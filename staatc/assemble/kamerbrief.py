@@ -54,7 +54,7 @@ class Letter:
     return_address: str | None       # "Retouradres Postbus 20011 2500 EA  Den Haag", if known
     addressee: tuple[str, ...]       # the address block, one line each
     letter_fields: tuple[Field, ...]  # under the addressee: Datum, Betreft
-    sender: tuple[str, ...]          # the sender column: ministry, postal address, website
+    sender: tuple[str, ...]          # the sender column: ministry, directie, addresses, website
     sender_fields: tuple[Field, ...]  # below it: Ons kenmerk, Uw kenmerk (if any), Bijlage(n)
     running_fields: tuple[Field, ...]  # repeated on page 2 and later: Datum, Ons kenmerk
     body: str                        # pandoc Markdown, expressions rendered
@@ -72,6 +72,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 def plain(value: str) -> str:
     """A front-matter value as one line of text."""
     return " ".join(_CONTROL.sub(" ", value).split())
+
+
+def address_line(value: str) -> str:
+    """One line of an address, keeping the two spaces between postcode and place."""
+    return _CONTROL.sub(" ", value).strip()
 
 
 def letter_date(result: CheckResult) -> date:
@@ -108,7 +113,8 @@ def assemble_letter(result: CheckResult) -> Letter:
         return_address=("Retouradres " + " ".join(postal)) if postal else None,
         addressee=ADDRESSEE,
         letter_fields=(Field("Datum", dutch_date(day)), Field("Betreft", betreft, heading=True)),
-        sender=(plain(config.publisher), *postal, WEBSITE),
+        sender=(plain(config.publisher), *([plain(config.directie)] if config.directie else []),
+                *(address_line(line) for line in config.bezoekadres), *postal, WEBSITE),
         sender_fields=tuple(sender_fields),
         running_fields=(Field("Datum", dutch_date(day)), Field("Ons kenmerk", ons_kenmerk)),
         # Headings start at level 2: a level-1 heading would start a new page in the renderers.

@@ -38,6 +38,11 @@ def escape(text: str) -> str:
     return _PUNCT.sub(r"\\\1", text).replace("\n", " ")
 
 
+def attr_value(text: str) -> str:
+    """Text as a quoted Markdown attribute value."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
 def anchor(kind: str, slug: str) -> str:
     """The id a cross reference `kind:slug` points at; one place so links and headings agree."""
     return f"{kind}-{slug}"
@@ -81,8 +86,10 @@ def chapter_section(result: CheckResult, chapter) -> str:
     # the title (staatc.lua; the attributes are described in assemble/document.py).
     nummer = chapter_numbers(result.edition)[chapter.slug]
     deel = f' deel="{chapter.part}"' if chapter.part else ""
+    # `naam`: what a link to the heading is called for a screen reader ("Hoofdstuk 2, pagina 7").
     heading = (f"# {escape(chapter.title)} "
-               f"{{#{anchor('hoofdstuk', chapter.slug)} nummer=\"{nummer}\"{deel}}}")
+               f"{{#{anchor('hoofdstuk', chapter.slug)} nummer=\"{nummer}\"{deel}"
+               f" naam=\"Hoofdstuk {nummer}\"}}")
     return heading + "\n\n" + _body(result, chapter, f"h{chapter.number:02d}", 2)
 
 
@@ -133,7 +140,8 @@ def onderzoeken_section(result: CheckResult) -> str:
         parts += [f"## {escape(label)}", ""]
         for o in items:
             parts += [
-                f"### {escape(o.titel)} {{#{anchor('onderzoek', o.slug)}}}",
+                f"### {escape(o.titel)} {{#{anchor('onderzoek', o.slug)}"
+                f" naam={attr_value('Onderzoek: ' + o.titel)}}}",
                 "",
                 f"*{escape(o.instelling)}*, {o.jaar}. Auteurs: {escape(', '.join(o.auteurs))}."
                 + (f" <{o.url}>" if o.url else ""),
@@ -164,7 +172,8 @@ def standen_section(result: CheckResult) -> str:
     parts += ["", ": De Standen van de Uitvoering in deze editie {#tbl-standen}", ""]
     for s in ordered:
         parts += [
-            f"## {escape(s.name)} {{#{anchor('stand', s.slug)}}}",
+            f"## {escape(s.name)} {{#{anchor('stand', s.slug)}"
+            f" naam={attr_value('Stand van ' + s.afkorting)}}}",
             "",
             f"Departement: {escape(s.departement)}. Gepubliceerd op {dutch_date(s.gepubliceerd)}. "
             f"<{s.url}>",

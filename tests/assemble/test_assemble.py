@@ -25,8 +25,9 @@ def _ast_text(markdown: str) -> str:
 
 def test_chapters_in_order_with_anchors(document) -> None:
     md = document.markdown
-    first = md.index('# Inleiding {#hoofdstuk-01-inleiding nummer="1"}')
-    second = md.index('# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie nummer="2" deel="1"}')
+    first = md.index('# Inleiding {#hoofdstuk-01-inleiding nummer="1" naam="Hoofdstuk 1"}')
+    second = md.index('# Complexiteitsreductie {#hoofdstuk-02-complexiteitsreductie nummer="2" deel="1"'
+                      ' naam="Hoofdstuk 2"}')
     assert first < second < md.index("# Knelpunten per thema") < md.index("# Onderzoeken") < md.index("# Overzicht van de Standen")
 
 
@@ -39,7 +40,8 @@ def test_references_become_internal_links(document) -> None:
     assert "[de Stand van UWV](#stand-uwv)" in md
     assert "[het onderzoek](#onderzoek-tias-stapeling)" in md
     assert "[hoofdstuk 2](#hoofdstuk-02-complexiteitsreductie)" in md
-    assert "{#stand-uwv}" in md and "{#onderzoek-tias-stapeling}" in md
+    assert '{#stand-uwv naam="Stand van UWV"}' in md
+    assert '{#onderzoek-tias-stapeling naam="Onderzoek: ' in md
 
 
 def test_expressions_are_rendered(document) -> None:
