@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from helpers.render_fixture import fixture_document
 from staatc.render import Document, DocumentMeta, PdfRenderer
+from helpers.pdf import struct_elements
 
 CHAPTERS = [
     "Inleiding",
@@ -35,25 +36,6 @@ def page_text(reader: PdfReader, index: int) -> str:
 
 def all_text(reader: PdfReader) -> str:
     return " ".join(page_text(reader, i) for i in range(len(reader.pages)))
-
-
-def struct_elements(reader: PdfReader) -> list[dict]:
-    """Every element of the tag tree, depth first."""
-    found: list[dict] = []
-
-    def walk(node) -> None:
-        node = node.get_object()
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            if "/S" in node:
-                found.append(node)
-            if "/K" in node:
-                walk(node["/K"])
-
-    walk(reader.trailer["/Root"]["/StructTreeRoot"])
-    return found
 
 
 @pytest.fixture(scope="module")
