@@ -242,6 +242,9 @@ local typst_pass = {
              pandoc.RawBlock('typst', ']') }
   end,
   Table = function(t)
+    -- Columns as wide as their content (Typst's auto), as in Word: pandoc turns a pipe table's
+    -- dashes into fixed shares, which gave "Afkorting" as much room as "Organisatie".
+    for i, spec in ipairs(t.colspecs) do t.colspecs[i] = { spec[1], pandoc.ColWidthDefault } end
     local out = { t }
     if #t.head.rows == 0 then  -- the template colours row 0 as a header; this one has none
       out = { pandoc.RawBlock('typst', '#headerless['), t, pandoc.RawBlock('typst', ']') }
@@ -250,7 +253,7 @@ local typst_pass = {
       -- pandoc wraps every table in a figure; Word numbers only captioned ones, so must we.
       table.insert(out, pandoc.RawBlock('typst', '#counter(figure.where(kind: table)).update(n => n - 1)'))
     end
-    if #out > 1 then return out end
+    return out
   end,
   Header = function(h)
     local out = {}

@@ -176,3 +176,27 @@ def test_a_table_caption_never_ends_a_page_without_its_table():
         text = page.extract_text()
         for n in re.findall(r"Tabel met nummer (\d+)", text):
             assert f"Kolom{n}" in text, f"caption of table {n} without its table"
+
+
+def test_table_columns_follow_their_content() -> None:
+    """Short columns are narrow and a long name gets the room to stay on one line; pandoc's
+    fixed shares (from the pipe table's dashes) made 'Rijvaardigheidsbewijzen' run into the
+    next column."""
+    rows = [("Centraal Bureau Rijvaardigheidsbewijzen", "CBR", "IenW", "7 maart 2024", "2"),
+            ("Belastingdienst", "–", "FIN", "25 april 2024", "3")]
+    table = "\n".join([
+        "| Organisatie | Afkorting | Departement | Gepubliceerd | Knelpunten |",
+        "|-------------|-----------|-------------|--------------|-----------:|",
+        *(f"| {' | '.join(row)} |" for row in rows), "", ": Standen {#tbl-standen}"])
+    reader = render_markdown(f"# Overzicht\n\n{table}\n")
+    index = next(i for i, page in enumerate(reader.pages) if "Rijvaardigheid" in page.extract_text())
+    placed = placed_lines(reader, index)
+
+    def where(word: str) -> tuple[float, float]:
+        return next((x, y) for text, x, y in placed if word in text)
+
+    assert where("Centraal")[1] == pytest.approx(where("Rijvaardigheidsbewijzen")[1])  # one line
+    heads = [where(word)[0] for word in ("Organisatie", "Afkorting", "Departement", "Gepubliceerd")]
+    organisatie, afkorting, departement, gepubliceerd = heads
+    assert afkorting - organisatie > 2 * (gepubliceerd - departement)
+    assert where("CBR")[0] >= afkorting - 1  # the name ends before the next column begins
