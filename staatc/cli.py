@@ -60,6 +60,7 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse unchanged files' results (build/<year>/.staatc-cache).")] = True,
 ) -> None:
     """Validate editions without rendering: every problem as file:line: message."""
     from staatc.commands.check import check_editions
@@ -67,7 +68,7 @@ def check(
 
     day = parse_as_of(as_of)
     with reported(format, strict, "the check failed") as cwd:
-        checked = check_editions(editions or [], every, cwd, day)
+        checked = check_editions(editions or [], every, cwd, day, cache)
     for notice in checked.notices:  # e.g. "spelling not checked": no problem, but worth knowing
         if format is CheckFormat.github:
             emit(report.github_notice(notice), "github")

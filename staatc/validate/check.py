@@ -17,6 +17,7 @@ from staatc.load.edition import load_edition
 from staatc.load.series import Series, load_series
 from staatc.model import Edition
 from staatc.templating.render import render_texts
+from staatc.validate.cache import NAME as CACHE_NAME, FileCache
 from staatc.validate.registry import Inputs, apply_levels, config_problems, levels, run_rules
 
 
@@ -33,7 +34,9 @@ class CheckResult:
         return has_errors(self.problems) or (strict and bool(self.problems))
 
 
-def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResult:
+def check_edition(root: Path, as_of: date, editorial: bool = True,
+                  cache_dir: Path | None = None) -> CheckResult:
+    """`cache_dir` keeps the per-file rules' results between runs (validate/cache.py)."""
     edition, problems = load_edition(root)
     series, link_problems = load_series(edition)  # how the editions link up: found while loading
     problems = [*problems, *link_problems]
@@ -46,10 +49,17 @@ def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResul
         woordenlijst, speller, word_problems, notices = spelling_inputs(edition.root)
         problems = [*problems, *word_problems]
     inputs = Inputs(edition, texts, as_of, woordenlijst, speller, series)
+    cache = None
+    if cache_dir is not None:
+        # What every per-file rule may read besides its own file: the settings in edition.yaml.
+        settings = edition.config.model_dump_json() if edition.config else "no edition.yaml"
+        cache = FileCache(cache_dir / CACHE_NAME, f"{editorial}\0{settings}".encode())
     problems = [
         *problems,
         *template_problems,
         *config_problems(edition),
-        *run_rules(inputs, level, editorial),
+        *run_rules(inputs, level, editorial, cache),
     ]
+    if cache is not None:
+        cache.save()
     return CheckResult(edition, sort_problems(apply_levels(problems, level)), texts, notices, series)
