@@ -11,6 +11,11 @@ edition, where git would offer to commit it). It is a hint, never trusted: a fil
 be read, is not JSON, has another shape or comes from another staatc is ignored whole, and
 is written anew, atomically, only when something in it changed. Entries no run asked for are
 dropped on writing, so it holds one entry per file of the edition.
+
+It also keeps each text's rendered form (`texts`), under a hash of the text and of every value
+its expressions can see (the template context, staatc.templating.render): an unchanged text in
+an unchanged edition is not rendered again, and `check` does not even load Jinja. A text
+whose expressions fail is never kept, so its message is always current.
 """
 
 from __future__ import annotations
@@ -50,8 +55,9 @@ class FileCache:
         self.path = path
         self.version = version if version is not None else code_fingerprint()
         self._settings = hashlib.sha256(settings).digest()  # edition.yaml and the switches
-        self._entries = _read(path, self.version) if path is not None else {}
+        self._entries, self._texts = _read(path, self.version) if path is not None else ({}, {})
         self._used: dict[str, list] = {}
+        self._used_texts: dict[str, str] = {}
         self._changed = False
 
     def key(self, relative: str, data: bytes, rendered: str | None) -> str:
@@ -73,32 +79,68 @@ class FileCache:
         self._used[key] = [[p.line, p.severity, p.code, p.message] for p in problems]
         self._changed = True
 
+    def text_key(self, context: dict, relative: str, first_line: int, body: str) -> str | None:
+        """The hash of a text and of every value its expressions can see (the context), or
+        None when the context cannot be written down exactly (then it is rendered anew)."""
+        try:
+            seen = json.dumps(context, sort_keys=True, default=_exact, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return None
+        h = hashlib.sha256(self._settings)
+        for part in (seen, relative, str(first_line), body):
+            h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return h.hexdigest()
+
+    def get_text(self, key: str) -> str | None:
+        text = self._texts.get(key)
+        if text is not None:
+            self._used_texts[key] = text
+        return text
+
+    def put_text(self, key: str, text: str) -> None:
+        self._used_texts[key] = text
+        self._changed = True
+
     def save(self) -> None:
         """Write what this run used, atomically; a folder that cannot be written goes without."""
-        if self.path is None or not (self._changed or self._used.keys() != self._entries.keys()):
+        if self.path is None or not (self._changed or self._used.keys() != self._entries.keys()
+                                     or self._used_texts.keys() != self._texts.keys()):
             return
         from staatc.errors import OutputError
         from staatc.output import write_atomic
 
-        data = {"format": FORMAT, "staatc": self.version, "files": self._used}
+        data = {"format": FORMAT, "staatc": self.version, "files": self._used,
+                "texts": self._used_texts}
         try:
             write_atomic(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except OutputError:
             pass  # a read-only checkout still checks; the next run simply redoes the work
 
 
-def _read(path: Path, version: str) -> dict[str, list]:
-    """The entries of a cache file from this very staatc, or none at all."""
+def _read(path: Path, version: str) -> tuple[dict[str, list], dict[str, str]]:
+    """The entries and rendered texts of a cache file from this very staatc, or none at all."""
     try:
         data = json.loads(path.read_bytes())
-    except (OSError, ValueError):  # missing, unreadable, not JSON, not UTF-8
-        return {}
+    except (OSError, ValueError, RecursionError):  # missing, unreadable, not JSON, not UTF-8
+        return {}, {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("staatc") != version:
-        return {}
-    files = data.get("files")
+        return {}, {}
+    files, texts = data.get("files"), data.get("texts")
     if not isinstance(files, dict) or not all(_valid(entry) for entry in files.values()):
-        return {}
-    return files
+        return {}, {}
+    if not isinstance(texts, dict) or not all(isinstance(t, str) for t in texts.values()):
+        return {}, {}
+    return files, texts
+
+
+def _exact(value: object) -> str:
+    """Dates (the only non-JSON values of the context) by their ISO form; anything else is
+    not written down, so the text is not cached."""
+    from datetime import date
+
+    if isinstance(value, date):
+        return f"date:{value.isoformat()}"
+    raise TypeError(type(value).__name__)
 
 
 def _valid(entry: object) -> bool:

@@ -40,7 +40,12 @@ def check_edition(root: Path, as_of: date, editorial: bool = True,
     edition, problems = load_edition(root)
     series, link_problems = load_series(edition)  # how the editions link up: found while loading
     problems = [*problems, *link_problems]
-    texts, template_problems = render_texts(edition, series)
+    cache = None
+    if cache_dir is not None:
+        # What every per-file rule may read besides its own file: the settings in edition.yaml.
+        settings = edition.config.model_dump_json() if edition.config else "no edition.yaml"
+        cache = FileCache(cache_dir / CACHE_NAME, f"{editorial}\0{settings}".encode())
+    texts, template_problems = render_texts(edition, series, cache)
     level = levels(edition)
     woordenlijst, speller, notices = frozenset(), None, []
     if editorial and edition.config is not None and level["spelling"] != "off":
@@ -49,11 +54,6 @@ def check_edition(root: Path, as_of: date, editorial: bool = True,
         woordenlijst, speller, word_problems, notices = spelling_inputs(edition.root)
         problems = [*problems, *word_problems]
     inputs = Inputs(edition, texts, as_of, woordenlijst, speller, series)
-    cache = None
-    if cache_dir is not None:
-        # What every per-file rule may read besides its own file: the settings in edition.yaml.
-        settings = edition.config.model_dump_json() if edition.config else "no edition.yaml"
-        cache = FileCache(cache_dir / CACHE_NAME, f"{editorial}\0{settings}".encode())
     problems = [
         *problems,
         *template_problems,

@@ -89,7 +89,8 @@ RULES: tuple[Rule, ...] = (
          (anchors.CODE,)),
     # Drafts are untrusted: no raw Typst/Word/LaTeX/HTML, typed or generated (rawmarkup.py).
     _on_edition(rawmarkup.raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE, per_file=True),
-    _on_texts(rawmarkup.generated_raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
+    Rule("generated_raw_markup", lambda i: rawmarkup.generated_raw_markup(i.edition, i.texts),
+         (rawmarkup.CODE, rawmarkup.HTML_CODE), per_file=True),
     _on_edition(nesting.nesting_depth, "nesting-depth", per_file=True),  # Typst: a few dozen levels
     _on_edition(nesting.markup_floods, "markup-flood", per_file=True),  # not parsed past the limit
     _on_edition(placeholders.placeholders, placeholders.CODE),  # "(naam)" in a definitief edition

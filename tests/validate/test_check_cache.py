@@ -134,3 +134,35 @@ def test_a_cache_that_cannot_be_written_still_checks(drafted, run, tmp_path):
     code, found = problems(run)
     assert (code, found) == uncached(run)
     assert any(p["code"] == "long-sentence" for p in found)
+
+
+LOOP = "# Lus\n\n{% for s in standen %}" + "woord " * 13 + "{% endfor %}einde.\n"  # 13 words a Stand
+
+
+def test_a_rendered_text_is_rendered_again_when_the_data_it_reads_changes(drafted, run, tmp_path):
+    chapter(drafted, "05-lus.md", LOOP, status="review")
+    assert any(p["file"].endswith("05-lus.md") and p["code"] == "long-sentence"
+               for p in problems(run)[1])  # two Standen: 26 words and more
+    data = json.loads((tmp_path / CACHE).read_text(encoding="utf-8"))
+    assert len(data["texts"]) >= 1  # rendered texts are kept too
+    (drafted / "standen" / "svb.md").unlink()
+    after = problems(run)
+    assert not any(p["file"].endswith("05-lus.md") and p["code"] == "long-sentence"
+                   for p in after[1])  # one Stand: 13 words
+    assert after == uncached(run)
+
+
+def test_a_kept_rendered_text_is_reused_only_for_the_same_source_and_data(drafted, run, tmp_path):
+    chapter(drafted, "05-lus.md", LOOP, status="review")
+    problems(run)
+    cache = tmp_path / CACHE
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    data["texts"] = {key: "TODO uit de cache\n" for key in data["texts"]}
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    assert any(p["code"] == "todo-marker" and p["file"].endswith("05-lus.md")
+               for p in problems(run)[1])  # proof that the kept text is used
+    chapter(drafted, "05-lus.md", LOOP + "\nNog een zin.\n", status="review")
+    after = problems(run)
+    mine = lambda found: [p for p in found[1] if p["file"].endswith("05-lus.md")]  # noqa: E731
+    assert not any(p["code"] == "todo-marker" for p in mine(after))  # edited: rendered anew
+    assert mine(after) == mine(uncached(run))
