@@ -28,7 +28,7 @@ from staatc.validate.check import check_edition
 from staatc.errors import InvalidEdition, OutputError, Problem, RenderLimitError
 from staatc.load.house_style import override_folder
 from staatc.load.locate import default_out_dir  # noqa: F401 - where the CLI finds it
-from staatc.output import OutputFolder
+from staatc.output import OutputFolder, write_atomic
 from staatc.render.base import Renderer
 from staatc.render.registry import has_renderer, renderer
 
@@ -132,7 +132,9 @@ def build_edition(
         return _recheck(root, out, key, stamp, as_of, strict)
 
     progress("Checking the edition")
-    result = check_edition(root, as_of, cache_dir=out_dir / CACHE_FOLDER)
+    # Beside the outputs, once there are any: a failed first build leaves no folder behind.
+    result = check_edition(root, as_of, cache_dir=out_dir / CACHE_FOLDER if out_dir.is_dir() else None,
+                          write=write_atomic)
     if result.failed(strict):
         raise InvalidEdition(result.problems)
 
@@ -170,7 +172,7 @@ def _recheck(root: Path, out: OutputFolder, key: str, stamp: dict, as_of: date,
     if stamp.get("as_of") == as_of.isoformat():
         problems = [_from_dict(p) for p in stamp.get("problems", [])]
     else:
-        problems = check_edition(root, as_of, cache_dir=out.root / CACHE_FOLDER).problems
+        problems = check_edition(root, as_of, cache_dir=out.root / CACHE_FOLDER, write=write_atomic).problems
         with out.writing():
             out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in problems], stamp["files"])
     if any(p.severity == "error" for p in problems) or (strict and problems):

@@ -35,8 +35,10 @@ def cache_folder(edition: str | None, root: Path, cwd: Path) -> Path:
 
 
 def _check_root(root: Path, as_of: date, cache_dir: Path | None) -> CheckReport:
+    from staatc.output import write_atomic
+
     log.info("checking %s", root)
-    result = check_edition(root, as_of, cache_dir=cache_dir)
+    result = check_edition(root, as_of, cache_dir=cache_dir, write=write_atomic)
     files = [d.source.path for d in result.edition.documents()] + [result.edition.config_source.path]
     return CheckReport(result, files)
 

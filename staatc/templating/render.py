@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from staatc.dutch import dutch_date
 from staatc.errors import Problem, TemplateError
@@ -20,8 +20,13 @@ from staatc.model import Edition
 from staatc.series.figures import edition_records
 from staatc.templating.words import runtime_message, syntax_message, then, undefined_message
 
-if TYPE_CHECKING:
-    from staatc.validate.cache import FileCache
+
+class TextCache(Protocol):
+    """Rendered texts kept between runs (staatc.validate.cache.FileCache)."""
+
+    def text_key(self, context: dict, relative: str, first_line: int, body: str) -> str | None: ...
+    def get_text(self, key: str) -> str | None: ...
+    def put_text(self, key: str, text: str) -> None: ...
 
 MAX_OUTPUT = 5_000_000  # characters one document may grow to (template_limits.MAX_SIZE)
 
@@ -193,7 +198,7 @@ def _located(exc: BaseException, path: Path, first_line: int, message: str) -> T
 
 
 def render_texts(edition: Edition, series: Series | None = None,
-                 cache: FileCache | None = None) -> tuple[dict[Path, str], list[Problem]]:
+                 cache: TextCache | None = None) -> tuple[dict[Path, str], list[Problem]]:
     """Render every document's body once; return the texts by file and the problems.
 
     All texts together get EDITION_TIME_LIMIT: each its own limit, but no more than is left,

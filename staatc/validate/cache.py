@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Callable
 
 from staatc import __version__
 from staatc.codes import CODES
@@ -101,18 +102,18 @@ class FileCache:
         self._used_texts[key] = text
         self._changed = True
 
-    def save(self) -> None:
-        """Write what this run used, atomically; a folder that cannot be written goes without."""
+    def save(self, write: Callable[[Path, bytes], None]) -> None:
+        """Write what this run used, through `write` (the commands give it staatc.output's
+        atomic write); a folder that cannot be written goes without."""
         if self.path is None or not (self._changed or self._used.keys() != self._entries.keys()
                                      or self._used_texts.keys() != self._texts.keys()):
             return
         from staatc.errors import OutputError
-        from staatc.output import write_atomic
 
         data = {"format": FORMAT, "staatc": self.version, "files": self._used,
                 "texts": self._used_texts}
         try:
-            write_atomic(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            write(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except OutputError:
             pass  # a read-only checkout still checks; the next run simply redoes the work
 

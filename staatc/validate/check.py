@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from staatc.errors import Problem, has_errors, sort_problems
 from staatc.load.edition import load_edition
@@ -34,9 +35,10 @@ class CheckResult:
         return has_errors(self.problems) or (strict and bool(self.problems))
 
 
-def check_edition(root: Path, as_of: date, editorial: bool = True,
-                  cache_dir: Path | None = None) -> CheckResult:
-    """`cache_dir` keeps the per-file rules' results between runs (validate/cache.py)."""
+def check_edition(root: Path, as_of: date, editorial: bool = True, cache_dir: Path | None = None,
+                  write: Callable[[Path, bytes], None] | None = None) -> CheckResult:
+    """`cache_dir` keeps the per-file rules' results between runs (validate/cache.py), saved
+    through `write` (staatc.output.write_atomic, which this stage may not import)."""
     edition, problems = load_edition(root)
     series, link_problems = load_series(edition)  # how the editions link up: found while loading
     problems = [*problems, *link_problems]
@@ -60,6 +62,6 @@ def check_edition(root: Path, as_of: date, editorial: bool = True,
         *config_problems(edition),
         *run_rules(inputs, level, editorial, cache),
     ]
-    if cache is not None:
-        cache.save()
+    if cache is not None and write is not None:
+        cache.save(write)
     return CheckResult(edition, sort_problems(apply_levels(problems, level)), texts, notices, series)
