@@ -164,9 +164,10 @@ def run_rules(inputs: Inputs, level: dict[str, str], editorial: bool = True,
         found = _run([rule for rule in rules if rule.per_file], _only(inputs, stale))
         by_file: dict[Path, list[Problem]] = {doc.source.path: [] for doc in stale}
         for p in found:
-            by_file[p.file].append(p)  # a per-file rule reports at its own file: a KeyError is a bug
-        for path, own in by_file.items():
-            cache.put(keys[path], own)
+            by_file.setdefault(p.file, []).append(p)
+        if by_file.keys() == {doc.source.path for doc in stale}:  # else a rule is no per-file rule
+            for path, own in by_file.items():
+                cache.put(keys[path], own)
         problems += found
     return problems
 
