@@ -35,6 +35,7 @@ NAME = "check.json"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent
 _SEVERITIES = ("error", "warning")
+MAX_WORDS = 200_000  # syllable counts kept: an edition's vocabulary, many times over
 
 
 def code_fingerprint() -> str:
@@ -56,7 +57,8 @@ class FileCache:
         self.path = path
         self.version = version if version is not None else code_fingerprint()
         self._settings = hashlib.sha256(settings).digest()  # edition.yaml and the switches
-        self._entries, self._texts = _read(path, self.version) if path is not None else ({}, {})
+        self._entries, self._texts, self.words = (_read(path, self.version) if path is not None
+                                                  else ({}, {}, {}))
         self._used: dict[str, list] = {}
         self._used_texts: dict[str, str] = {}
         self._changed = False
@@ -102,6 +104,11 @@ class FileCache:
         self._used_texts[key] = text
         self._changed = True
 
+    def keep_words(self, words: dict[str, int]) -> None:
+        """Syllable counts to keep (readability.KNOWN): written when other things change."""
+        if len(words) <= MAX_WORDS:
+            self.words = {"tag": words_tag(), "counts": words}
+
     def save(self, write: Callable[[Path, bytes], None]) -> None:
         """Write what this run used, through `write` (the commands give it staatc.output's
         atomic write); a folder that cannot be written goes without."""
@@ -111,27 +118,50 @@ class FileCache:
         from staatc.errors import OutputError
 
         data = {"format": FORMAT, "staatc": self.version, "files": self._used,
-                "texts": self._used_texts}
+                "texts": self._used_texts, "words": self.words}
         try:
             write(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except OutputError:
             pass  # a read-only checkout still checks; the next run simply redoes the work
 
 
-def _read(path: Path, version: str) -> tuple[dict[str, list], dict[str, str]]:
-    """The entries and rendered texts of a cache file from this very staatc, or none at all."""
+def _read(path: Path, version: str) -> tuple[dict[str, list], dict[str, str], dict]:
+    """The entries, rendered texts and syllable counts of a cache file from this very staatc,
+    or none at all."""
+    none: tuple[dict, dict, dict] = ({}, {}, {})
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):  # missing, unreadable, not JSON, not UTF-8
-        return {}, {}
+        return none
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("staatc") != version:
-        return {}, {}
-    files, texts = data.get("files"), data.get("texts")
+        return none
+    files, texts, words = data.get("files"), data.get("texts"), data.get("words")
     if not isinstance(files, dict) or not all(_valid(entry) for entry in files.values()):
-        return {}, {}
+        return none
     if not isinstance(texts, dict) or not all(isinstance(t, str) for t in texts.values()):
-        return {}, {}
-    return files, texts
+        return none
+    if not isinstance(words, dict) or not _valid_words(words):
+        return none
+    return files, texts, words
+
+
+def words_tag() -> str:
+    from staatc.validate.editorial.readability import hyphenation_tag
+
+    return hyphenation_tag()
+
+
+def known_words(words: dict) -> dict[str, int]:
+    """The kept syllable counts, when the same pyphen counted them."""
+    return words.get("counts", {}) if words and words.get("tag") == words_tag() else {}
+
+
+def _valid_words(words: dict) -> bool:
+    if not words:
+        return True
+    counts = words.get("counts")
+    return (isinstance(words.get("tag"), str) and isinstance(counts, dict)
+            and all(type(n) is int and 0 < n < 100 for n in counts.values()))
 
 
 def _exact(value: object) -> str:

@@ -18,7 +18,8 @@ from staatc.load.edition import load_edition
 from staatc.load.series import Series, load_series
 from staatc.model import Edition
 from staatc.templating.render import render_texts
-from staatc.validate.cache import NAME as CACHE_NAME, FileCache
+from staatc.validate.cache import NAME as CACHE_NAME, FileCache, known_words
+from staatc.validate.editorial.readability import KNOWN
 from staatc.validate.registry import Inputs, apply_levels, config_problems, levels, run_rules
 
 
@@ -47,6 +48,7 @@ def check_edition(root: Path, as_of: date, editorial: bool = True, cache_dir: Pa
         # What every per-file rule may read besides its own file: the settings in edition.yaml.
         settings = edition.config.model_dump_json() if edition.config else "no edition.yaml"
         cache = FileCache(cache_dir / CACHE_NAME, f"{editorial}\0{settings}".encode())
+        KNOWN.update(known_words(cache.words))
     texts, template_problems = render_texts(edition, series, cache)
     level = levels(edition)
     woordenlijst, speller, notices = frozenset(), None, []
@@ -63,5 +65,6 @@ def check_edition(root: Path, as_of: date, editorial: bool = True, cache_dir: Pa
         *run_rules(inputs, level, editorial, cache),
     ]
     if cache is not None and write is not None:
+        cache.keep_words(KNOWN)
         cache.save(write)
     return CheckResult(edition, sort_problems(apply_levels(problems, level)), texts, notices, series)

@@ -166,3 +166,28 @@ def test_a_kept_rendered_text_is_reused_only_for_the_same_source_and_data(drafte
     mine = lambda found: [p for p in found[1] if p["file"].endswith("05-lus.md")]  # noqa: E731
     assert not any(p["code"] == "todo-marker" for p in mine(after))  # edited: rendered anew
     assert mine(after) == mine(uncached(run))
+
+
+PLAIN = "# Tekst\n\n" + "De kat zit op de mat en kijkt naar het huis. " * 8 + "\n"  # easy to read
+
+
+def test_kept_syllable_counts_are_used_only_from_the_same_pyphen(drafted, run, tmp_path):
+    chapter(drafted, "05-tekst.md", PLAIN, status="review")
+    assert not any(p["code"] == "readability" for p in problems(run)[1])
+    cache = tmp_path / CACHE
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    assert data["words"]["counts"]["kat"] == 1
+    data["words"]["counts"] = {word: 9 for word in data["words"]["counts"]}
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    chapter(drafted, "05-tekst.md", PLAIN + "\nDe kat.\n", status="review")  # judged again
+    from staatc.validate.editorial import readability
+
+    readability.KNOWN.clear()  # this test process counted the words itself before
+    assert any(p["code"] == "readability" for p in problems(run)[1])  # proof: the counts are used
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    data["words"]["tag"] = "another pyphen"
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    chapter(drafted, "05-tekst.md", PLAIN + "\nDe kat zit.\n", status="review")
+    readability.KNOWN.clear()
+    assert not any(p["code"] == "readability" for p in problems(run)[1])
+    readability.KNOWN.clear()
