@@ -19,18 +19,21 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
+from typing import TYPE_CHECKING
+
 from staatc import TEMPLATES, __version__
-from staatc.assemble.products import PRODUCTS, downloads
-from staatc.load.files import walk_files
-from staatc.load.series import series_files
-from staatc.validate.cache import FOLDER as CACHE_FOLDER
-from staatc.validate.check import check_edition
 from staatc.errors import InvalidEdition, OutputError, Problem, RenderLimitError
-from staatc.load.house_style import override_folder
+from staatc.load.files import walk_files
+from staatc.load.folders import override_folder, series_files
 from staatc.load.locate import default_out_dir  # noqa: F401 - where the CLI finds it
 from staatc.output import OutputFolder, write_atomic
-from staatc.render.base import Renderer
-from staatc.render.registry import has_renderer, renderer
+
+if TYPE_CHECKING:
+    from staatc.render.base import Renderer
+
+# The loader, the checks and the renderers are imported once the stamp says there is work: a
+# no-op rebuild is a hash of the files and a look at the stamp (a third of the time).
+CACHE_FOLDER = ".staatc-cache"  # staatc.validate.cache.FOLDER (tests/validate keeps them equal)
 
 FORMATS = ("docx", "pdf")  # the default; `--format all` asks for every registered format
 
@@ -131,6 +134,10 @@ def build_edition(
     if stamp is not None:
         return _recheck(root, out, key, stamp, as_of, strict)
 
+    from staatc.assemble.products import PRODUCTS, downloads
+    from staatc.render.registry import has_renderer, renderer
+    from staatc.validate.check import check_edition
+
     progress("Checking the edition")
     # Beside the outputs, once there are any: a failed first build leaves no folder behind.
     result = check_edition(root, as_of, cache_dir=out_dir / CACHE_FOLDER if out_dir.is_dir() else None,
@@ -172,6 +179,8 @@ def _recheck(root: Path, out: OutputFolder, key: str, stamp: dict, as_of: date,
     if stamp.get("as_of") == as_of.isoformat():
         problems = [_from_dict(p) for p in stamp.get("problems", [])]
     else:
+        from staatc.validate.check import check_edition
+
         problems = check_edition(root, as_of, cache_dir=out.root / CACHE_FOLDER, write=write_atomic).problems
         with out.writing():
             out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in problems], stamp["files"])

@@ -191,3 +191,10 @@ def test_kept_syllable_counts_are_used_only_from_the_same_pyphen(drafted, run, t
     readability.KNOWN.clear()
     assert not any(p["code"] == "readability" for p in problems(run)[1])
     readability.KNOWN.clear()
+
+
+def test_build_keeps_the_cache_in_the_same_folder_check_does():
+    from staatc.commands import build
+    from staatc.validate import cache
+
+    assert build.CACHE_FOLDER == cache.FOLDER
