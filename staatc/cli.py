@@ -20,7 +20,8 @@ from staatc.cli_options import (AsOfOpt, CheckFormat, DiffFormat, EditionArg, Ed
                                 MilestonesFormat, RulesFormat, StrictOpt, TrendsFormat, parse_as_of,
                                 switches)
 from staatc.printable import printable_lines
-from staatc.cli_output import SWITCHES, check_summary, emit, print_problems, reported, say, shown
+from staatc.cli_output import (SWITCHES, built_lines, check_summary, emit, parse_formats, print_problems,
+                               reported, say, shown)
 
 app = typer.Typer(
     name="staatc",
@@ -60,6 +61,7 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse unchanged files' results (build/<year>/.staatc-cache).")] = True,
 ) -> None:
     """Validate editions without rendering: every problem as file:line: message."""
     from staatc.commands.check import check_editions
@@ -67,7 +69,7 @@ def check(
 
     day = parse_as_of(as_of)
     with reported(format, strict, "the check failed") as cwd:
-        checked = check_editions(editions or [], every, cwd, day)
+        checked = check_editions(editions or [], every, cwd, day, cache)
     for notice in checked.notices:  # e.g. "spelling not checked": no problem, but worth knowing
         if format is CheckFormat.github:
             emit(report.github_notice(notice), "github")
@@ -87,38 +89,41 @@ def build(
     edition: EditionArg = None,
     out: Annotated[Optional[Path], typer.Option("--out", metavar="FOLDER",
                                                 help="Output folder (default build/<year> beside editions/).")] = None,
-    format: Annotated[
-        str, typer.Option("--format", metavar="FORMATS", help="Comma-separated formats: docx, pdf, html, or all (default docx,pdf).")
-    ] = "docx,pdf",
+    format: Annotated[str, typer.Option("--format", metavar="FORMATS", help="Comma-separated formats: "
+                                        "docx, pdf, html, or all (default docx,pdf).")] = "docx,pdf",
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Build again on every save, until Ctrl+C.")] = False,
 ) -> None:
     """Build the rapportage and the kamerbrief as Word and accessible PDF, and the web edition."""
-    from staatc.commands.build import build_edition, default_out_dir
-    from staatc.load.locate import resolve_edition
+    from staatc.commands.build import build_edition
+    from staatc.load.locate import default_out_dir, resolve_edition
     from staatc.reporting.progress import progress_line
-    from staatc.render.registry import formats as offered
 
-    known = offered()
-    asked = {f.strip() for f in format.split(",") if f.strip()}
-    if "all" in asked:
-        asked = (asked - {"all"}) | set(known)
-    unknown = sorted(asked - set(known))
-    if unknown or not asked:
-        raise typer.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}: use "
-                                 f"{', '.join(known)}, a list such as docx,pdf, or all")
-    formats = tuple(f for f in known if f in asked)
-    day = parse_as_of(as_of)
+    formats, day = parse_formats(format), parse_as_of(as_of)
     with reported(strict=strict) as cwd:
         root = resolve_edition(edition, cwd)
+        out_dir = out or default_out_dir(edition, root, cwd)
+        if watch:
+            return _watch(root, out_dir, (lambda: day) if as_of else date.today, formats, strict, force, cwd)
         with progress_line(SWITCHES.quiet, SWITCHES.verbose) as step:
-            result = build_edition(root, out or default_out_dir(edition, root, cwd), day, formats,
-                                   strict=strict, force=force, progress=step, waiting=say)
-    print_problems(result.problems, cwd, err=True)
-    verb = "Up to date" if result.skipped else "Wrote"
-    for path in result.outputs:
-        say(f"{verb}: {shown(path, cwd)}", err=False)
+            result = build_edition(root, out_dir, day, formats, strict=strict, force=force,
+                                   progress=step, waiting=say)
+    built_lines(result, result.problems, cwd)
+
+
+def _watch(root: Path, out_dir: Path, as_of, formats, strict: bool, force: bool, cwd: Path) -> None:
+    from staatc.commands.watch import watch_build
+
+    def built(result, problems, seconds: float) -> None:
+        built_lines(result, problems, cwd, seconds, strict)
+        say(f"Watching {shown(root, cwd)} for changes (Ctrl+C stops)")
+    try:
+        watch_build(root, out_dir, as_of, formats, built, strict=strict, force=force, waiting=say)
+    except KeyboardInterrupt:  # the way to stop it: 130 as for any Ctrl+C, and no traceback
+        say("Stopped watching.")
+        raise typer.Exit(130) from None
 
 
 @command()
@@ -130,9 +135,8 @@ def serve(
     as_of: AsOfOpt = None,
 ) -> None:
     """Preview the web edition on 127.0.0.1: rebuilt on every save, the open page reloads."""
-    from staatc.commands.build import default_out_dir
     from staatc.commands.serve import Preview, serve as run_preview
-    from staatc.load.locate import resolve_edition
+    from staatc.load.locate import default_out_dir, resolve_edition
 
     day = parse_as_of(as_of) if as_of else None
     with reported() as cwd:

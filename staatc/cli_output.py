@@ -112,6 +112,35 @@ def shown(path: Path, cwd: Path) -> str:
     return os.path.relpath(path, cwd)
 
 
+def parse_formats(value: str) -> tuple[str, ...]:
+    """`build --format docx,pdf` (or all): the registered formats asked for, in their order."""
+    from staatc.render.registry import formats as offered
+
+    known = offered()
+    asked = {f.strip() for f in value.split(",") if f.strip()}
+    if "all" in asked:
+        asked = (asked - {"all"}) | set(known)
+    unknown = sorted(asked - set(known))
+    if unknown or not asked:
+        raise typer.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}: use "
+                                 f"{', '.join(known)}, a list such as docx,pdf, or all")
+    return tuple(f for f in known if f in asked)
+
+
+def built_lines(result, problems: list[Problem], cwd: Path, seconds: float | None = None,
+                strict: bool = False) -> None:
+    """After a build: its problems, then what it wrote (`result` None: it stopped on errors)."""
+    print_problems(problems, cwd, err=True)
+    if result is None:
+        say(why(problems, strict, "nothing was written"))
+        return
+    verb = "Up to date" if result.skipped else "Wrote"
+    for path in result.outputs:
+        say(f"{verb}: {shown(path, cwd)}", err=False)
+    if seconds is not None:
+        say(f"Built in {seconds:.2f} s")
+
+
 class _StderrNow(logging.StreamHandler):
     """Writes to sys.stderr as it is at each message, not as it was when --verbose was first
     given: one process can run many commands (tests, serve), each with its own stderr."""

@@ -19,16 +19,21 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
+from typing import TYPE_CHECKING
+
 from staatc import TEMPLATES, __version__
-from staatc.assemble.products import PRODUCTS, downloads
-from staatc.load.files import walk_files
-from staatc.load.series import series_files
-from staatc.validate.check import check_edition
 from staatc.errors import InvalidEdition, OutputError, Problem, RenderLimitError
-from staatc.load.house_style import override_folder
-from staatc.output import OutputFolder
-from staatc.render.base import Renderer
-from staatc.render.registry import has_renderer, renderer
+from staatc.load.files import walk_files
+from staatc.load.folders import override_folder, series_files
+from staatc.load.locate import default_out_dir  # noqa: F401 - where the CLI finds it
+from staatc.output import OutputFolder, write_atomic
+
+if TYPE_CHECKING:
+    from staatc.render.base import Renderer
+
+# The loader, the checks and the renderers are imported once the stamp says there is work: a
+# no-op rebuild is a hash of the files and a look at the stamp (a third of the time).
+CACHE_FOLDER = ".staatc-cache"  # staatc.validate.cache.FOLDER (tests/validate keeps them equal)
 
 FORMATS = ("docx", "pdf")  # the default; `--format all` asks for every registered format
 
@@ -102,18 +107,6 @@ def _hash_file(h, path: Path) -> None:
         h.update(hashlib.file_digest(f, "sha256").digest())
 
 
-def default_out_dir(edition: str | None, root: Path, cwd: Path) -> Path:
-    """build/<year> beside editions/ (from any folder in the repository), else in cwd.
-
-    Never inside the edition: a build started there would put PDFs where git offers to
-    commit them."""
-    name = edition if edition and edition.isdigit() else root.name
-    if root.parent.name == "editions":
-        return root.parent.parent / "build" / name
-    base = root.parent if cwd.resolve().is_relative_to(root) else cwd
-    return base / "build" / name
-
-
 def refuse_inside(out_dir: Path, root: Path) -> None:
     if out_dir.resolve().is_relative_to(root.resolve()):
         raise OutputError(f"the output folder {out_dir} is inside the edition folder, where git "
@@ -141,8 +134,14 @@ def build_edition(
     if stamp is not None:
         return _recheck(root, out, key, stamp, as_of, strict)
 
+    from staatc.assemble.products import PRODUCTS, downloads
+    from staatc.render.registry import has_renderer, renderer
+    from staatc.validate.check import check_edition
+
     progress("Checking the edition")
-    result = check_edition(root, as_of)
+    # Beside the outputs, once there are any: a failed first build leaves no folder behind.
+    result = check_edition(root, as_of, cache_dir=out_dir / CACHE_FOLDER if out_dir.is_dir() else None,
+                          write=write_atomic)
     if result.failed(strict):
         raise InvalidEdition(result.problems)
 
@@ -180,7 +179,9 @@ def _recheck(root: Path, out: OutputFolder, key: str, stamp: dict, as_of: date,
     if stamp.get("as_of") == as_of.isoformat():
         problems = [_from_dict(p) for p in stamp.get("problems", [])]
     else:
-        problems = check_edition(root, as_of).problems
+        from staatc.validate.check import check_edition
+
+        problems = check_edition(root, as_of, cache_dir=out.root / CACHE_FOLDER, write=write_atomic).problems
         with out.writing():
             out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in problems], stamp["files"])
     if any(p.severity == "error" for p in problems) or (strict and problems):

@@ -19,15 +19,26 @@ class CheckReport:
     files: list[Path]  # every source file: JUnit shows a passing case for each clean one
 
 
-def check(edition: str | None, cwd: Path, as_of: date) -> CheckReport:
+def check(edition: str | None, cwd: Path, as_of: date, cache: bool = True) -> CheckReport:
     from staatc.load.locate import resolve_edition
 
-    return _check_root(resolve_edition(edition, cwd), as_of)
+    root = resolve_edition(edition, cwd)
+    return _check_root(root, as_of, cache_folder(edition, root, cwd) if cache else None)
 
 
-def _check_root(root: Path, as_of: date) -> CheckReport:
+def cache_folder(edition: str | None, root: Path, cwd: Path) -> Path:
+    """Where `build` would put the outputs: the per-file results are kept beside them."""
+    from staatc.load.locate import default_out_dir
+    from staatc.validate.cache import FOLDER
+
+    return default_out_dir(edition, root, cwd) / FOLDER
+
+
+def _check_root(root: Path, as_of: date, cache_dir: Path | None) -> CheckReport:
+    from staatc.output import write_atomic
+
     log.info("checking %s", root)
-    result = check_edition(root, as_of)
+    result = check_edition(root, as_of, cache_dir=cache_dir, write=write_atomic)
     files = [d.source.path for d in result.edition.documents()] + [result.edition.config_source.path]
     return CheckReport(result, files)
 
@@ -45,7 +56,8 @@ class EditionsReport:
         return has_errors(self.problems) or (strict and bool(self.problems))
 
 
-def check_editions(editions: list[str], every: bool, cwd: Path, as_of: date) -> EditionsReport:
+def check_editions(editions: list[str], every: bool, cwd: Path, as_of: date,
+                   cache: bool = True) -> EditionsReport:
     """`check 2023 2024`, `check --all`, or `check` alone inside an edition folder.
 
     An edition that cannot be found is one more problem: the others are still checked, so
@@ -54,6 +66,7 @@ def check_editions(editions: list[str], every: bool, cwd: Path, as_of: date) -> 
     from staatc.load.locate import all_editions, resolve_edition
 
     roots: list[Path] = []
+    names: dict[Path, str | None] = {}  # as typed: `check 2024` keeps build/2024 by that name
     problems: list[Problem] = []
     if every:
         roots = all_editions(cwd)  # no editions/ at all: nothing to check, an error
@@ -65,10 +78,12 @@ def check_editions(editions: list[str], every: bool, cwd: Path, as_of: date) -> 
             continue
         if root not in roots:
             roots.append(root)
+            names[root] = arg
     files: list[Path] = []
     notices: list[str] = []
     for root in roots:
-        report = _check_root(root, as_of)
+        cache_dir = cache_folder(names.get(root), root, cwd) if cache else None
+        report = _check_root(root, as_of, cache_dir)
         problems += report.result.problems
         files += report.files
         notices += [n for n in report.result.notices if n not in notices]

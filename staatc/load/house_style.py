@@ -27,6 +27,7 @@ from staatc.codes import problem
 from staatc.errors import HouseStyleError, Problem, StaatcError, UnsafePathError
 from staatc.load.edition import read_source
 from staatc.load.files import resolved, walk_files
+from staatc.load.folders import override_folder  # noqa: F401 - where it was
 from staatc.model import HouseStyle
 
 TYPST_TEMPLATES = ("rapportage.typ", "kamerbrief.typ")
@@ -40,21 +41,6 @@ MAX_DOCX_UNPACKED = 100 * 1024 * 1024
 # Parts of a Word file that hold code or objects that run when opened (lowercase).
 MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
 ACTIVE_FOLDERS = ("word/activex/", "word/embeddings/")
-
-
-def override_folder(edition_root: Path) -> Path | None:
-    """`<repo>/templates` for an edition at `<repo>/editions/<name>`, if that folder exists.
-
-    The bundled folder itself (a source checkout builds `editions/2024` right beside it) is no
-    override.
-    """
-    root = edition_root.resolve()
-    if root.parent.name != "editions":
-        return None
-    folder = root.parent.parent / "templates"
-    if not (folder.is_dir() or folder.is_symlink()) or folder.resolve() == TEMPLATES.resolve():
-        return None
-    return folder
 
 
 def load_house_style(edition_root: Path) -> tuple[HouseStyle, list[Problem]]:

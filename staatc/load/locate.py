@@ -108,3 +108,15 @@ def _shown(path: Path, cwd: Path) -> str:
     import os
 
     return os.path.relpath(path, cwd)
+
+
+def default_out_dir(edition: str | None, root: Path, cwd: Path) -> Path:
+    """build/<year> beside editions/ (from any folder in the repository), else in cwd.
+
+    Never inside the edition: a build started there would put PDFs where git offers to
+    commit them."""
+    name = edition if edition and edition.isdigit() else root.name
+    if root.parent.name == "editions":
+        return root.parent.parent / "build" / name
+    base = root.parent if cwd.resolve().is_relative_to(root) else cwd
+    return base / "build" / name

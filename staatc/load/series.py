@@ -15,9 +15,9 @@ from pathlib import Path
 from staatc.codes import problem
 from staatc.errors import Problem, StaatcError
 from staatc.load.edition import SLUG_NAME, load_config, load_document
+from staatc.load.folders import EDITIONS_FOLDER, edition_folders, series_files  # noqa: F401
 from staatc.model import Edition, EditionConfig, Source, Stand
 
-EDITIONS_FOLDER = "editions"
 
 
 @dataclass(frozen=True)
@@ -48,28 +48,6 @@ class Series:
     def __len__(self) -> int:
         return len(self.editions)
 
-
-
-def edition_folders(editions_dir: Path) -> dict[int, Path]:
-    """Year → folder for every `editions/<year>/edition.yaml` (folders only, never followed out)."""
-    if not editions_dir.is_dir():
-        return {}
-    return {int(p.name): p for p in editions_dir.iterdir()
-            if p.name.isdigit() and (p / "edition.yaml").is_file()}
-
-
-def series_files(root: Path) -> list[Path]:
-    """Every file a predecessor of the edition at `root` could be read from, for the build's
-    hash: a Stand edited in 2023 changes the 2024 rapportage too. Not followed out of editions/."""
-    editions_dir = root.parent
-    if editions_dir.name != EDITIONS_FOLDER:
-        return []
-    files = []
-    for year, folder in sorted(edition_folders(editions_dir).items()):
-        if folder.resolve() == root.resolve() or not folder.resolve().is_relative_to(editions_dir.resolve()):
-            continue
-        files += [folder / "edition.yaml", *sorted((folder / "standen").glob("*.md"))]
-    return files
 
 
 def load_series(edition: Edition) -> tuple[Series, list[Problem]]:

@@ -10,9 +10,10 @@ edition is `staatc.render.web.SiteRenderer`: a `Site` in, every file of the site
 
 from __future__ import annotations
 
-from staatc.render.base import Document, DocumentMeta, Renderer, RenderError
 
-_LAZY = {"DocxRenderer": "staatc.render.rapportage_docx", "PdfRenderer": "staatc.render.rapportage_pdf"}
+_LAZY = {"DocxRenderer": "staatc.render.rapportage_docx", "PdfRenderer": "staatc.render.rapportage_pdf",
+         # Even these load the models: `build --format` reads the registry's names without them.
+         **dict.fromkeys(("Document", "DocumentMeta", "Renderer", "RenderError"), "staatc.render.base")}
 
 
 def __getattr__(name: str):

@@ -8,8 +8,10 @@ Adding a format is one renderer module and one line per product here.
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from staatc.render.base import Renderer
+if TYPE_CHECKING:  # `build --format` asks for the names without loading any renderer
+    from staatc.render.base import Renderer
 
 RENDERERS: dict[tuple[str, str], str] = {
     ("rapportage", "docx"): "staatc.render.rapportage_docx:DocxRenderer",

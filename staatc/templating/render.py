@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from staatc.dutch import dutch_date
 from staatc.errors import Problem, TemplateError
@@ -19,6 +19,14 @@ from staatc.load.series import Series
 from staatc.model import Edition
 from staatc.series.figures import edition_records
 from staatc.templating.words import runtime_message, syntax_message, then, undefined_message
+
+
+class TextCache(Protocol):
+    """Rendered texts kept between runs (staatc.validate.cache.FileCache)."""
+
+    def text_key(self, context: dict, relative: str, first_line: int, body: str) -> str | None: ...
+    def get_text(self, key: str) -> str | None: ...
+    def put_text(self, key: str, text: str) -> None: ...
 
 MAX_OUTPUT = 5_000_000  # characters one document may grow to (template_limits.MAX_SIZE)
 
@@ -189,14 +197,14 @@ def _located(exc: BaseException, path: Path, first_line: int, message: str) -> T
 
 
 
-def render_texts(edition: Edition, series: Series | None = None) -> tuple[dict[Path, str], list[Problem]]:
+def render_texts(edition: Edition, series: Series | None = None,
+                 cache: TextCache | None = None) -> tuple[dict[Path, str], list[Problem]]:
     """Render every document's body once; return the texts by file and the problems.
 
     All texts together get EDITION_TIME_LIMIT: each its own limit, but no more than is left,
-    and once it is used up the message names the slowest texts."""
+    and once it is used up the message names the slowest texts. A `cache` (validate/cache.py)
+    gives the texts whose source and context are unchanged as rendered before."""
     import time
-
-    from staatc.templating import limits
 
     if edition.config is None:
         return {}, []  # edition.yaml's own errors say it all; names in expressions would cascade
@@ -205,11 +213,25 @@ def render_texts(edition: Edition, series: Series | None = None) -> tuple[dict[P
     problems: list[Problem] = []
     spent: dict[Path, float] = {}
     for doc in edition.documents():
+        if not has_expressions(doc.body):
+            texts[doc.source.path] = doc.body  # what render() gives it, without loading Jinja
+            continue
+        key = None
+        if cache is not None:
+            key = cache.text_key(ctx, doc.source.path.relative_to(edition.root).as_posix(),
+                                 doc.source.body_line, doc.body)
+            if key is not None and (known := cache.get_text(key)) is not None:
+                texts[doc.source.path] = known
+                continue
+        from staatc.templating import limits  # Jinja itself: only when something is rendered
+
         left = limits.EDITION_TIME_LIMIT - sum(spent.values())
         start = time.monotonic()
         try:
             texts[doc.source.path] = render(doc.body, ctx, doc.source.path, doc.source.body_line,
                                             seconds=min(limits.TIME_LIMIT, max(left, 0.0)))
+            if key is not None:
+                cache.put_text(key, texts[doc.source.path])
         except TemplateError as exc:
             if left < limits.TIME_LIMIT and "took longer than" in exc.message:
                 exc = TemplateError(_edition_budget_message(spent), exc.file, exc.line)

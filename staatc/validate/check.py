@@ -11,12 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from staatc.errors import Problem, has_errors, sort_problems
 from staatc.load.edition import load_edition
 from staatc.load.series import Series, load_series
 from staatc.model import Edition
 from staatc.templating.render import render_texts
+from staatc.validate.cache import NAME as CACHE_NAME, FileCache, known_words
+from staatc.validate.editorial.readability import KNOWN
 from staatc.validate.registry import Inputs, apply_levels, config_problems, levels, run_rules
 
 
@@ -33,11 +36,20 @@ class CheckResult:
         return has_errors(self.problems) or (strict and bool(self.problems))
 
 
-def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResult:
+def check_edition(root: Path, as_of: date, editorial: bool = True, cache_dir: Path | None = None,
+                  write: Callable[[Path, bytes], None] | None = None) -> CheckResult:
+    """`cache_dir` keeps the per-file rules' results between runs (validate/cache.py), saved
+    through `write` (staatc.output.write_atomic, which this stage may not import)."""
     edition, problems = load_edition(root)
     series, link_problems = load_series(edition)  # how the editions link up: found while loading
     problems = [*problems, *link_problems]
-    texts, template_problems = render_texts(edition, series)
+    cache = None
+    if cache_dir is not None:
+        # What every per-file rule may read besides its own file: the settings in edition.yaml.
+        settings = edition.config.model_dump_json() if edition.config else "no edition.yaml"
+        cache = FileCache(cache_dir / CACHE_NAME, f"{editorial}\0{settings}".encode())
+        KNOWN.update(known_words(cache.words))
+    texts, template_problems = render_texts(edition, series, cache)
     level = levels(edition)
     woordenlijst, speller, notices = frozenset(), None, []
     if editorial and edition.config is not None and level["spelling"] != "off":
@@ -50,6 +62,9 @@ def check_edition(root: Path, as_of: date, editorial: bool = True) -> CheckResul
         *problems,
         *template_problems,
         *config_problems(edition),
-        *run_rules(inputs, level, editorial),
+        *run_rules(inputs, level, editorial, cache),
     ]
+    if cache is not None and write is not None:
+        cache.keep_words(KNOWN)
+        cache.save(write)
     return CheckResult(edition, sort_problems(apply_levels(problems, level)), texts, notices, series)

@@ -20,9 +20,10 @@ from typing import Callable, Iterable
 from staatc.codes import CODES, problem
 from staatc.errors import Problem
 from staatc.load.series import Series
-from staatc.model import Edition
+from staatc.model import Edition, _Document
 from staatc.suggest import did_you_mean
 from staatc.schedule import plan
+from staatc.validate.cache import FileCache
 from staatc.validate import anchors, crossfile, glyphs, images, nesting, placeholders, rawmarkup, series
 from staatc.validate.editorial import CHECKS
 from staatc.validate.editorial.document import Context, Speller, make_context
@@ -52,19 +53,23 @@ class Rule:
     codes: tuple[str, ...]  # what it may report: it is skipped when all of them are off
     needs_config: bool = False  # without a valid edition.yaml its own errors say enough
     editorial: bool = False  # left out by `milestones`, which needs only a valid edition
+    # Judges each document on its own: what it reports about a file follows from that file,
+    # its rendered text and edition.yaml only, so it is cached per file (validate/cache.py).
+    per_file: bool = False
 
 
 def _on_edition(fn: Callable[[Edition], Iterable[Problem]], *codes: str,
-                needs_config: bool = False) -> Rule:
-    return Rule(fn.__name__, lambda i: fn(i.edition), codes, needs_config)
+                needs_config: bool = False, per_file: bool = False) -> Rule:
+    return Rule(fn.__name__, lambda i: fn(i.edition), codes, needs_config, per_file=per_file)
 
 
 def _on_texts(fn: Callable[[Edition, dict[Path, str]], Iterable[Problem]], *codes: str) -> Rule:
     return Rule(fn.__name__, lambda i: fn(i.edition, i.texts), codes)
 
 
-def _editorial(code: str, fn: Callable[[Context], Iterable[Problem]]) -> Rule:
-    return Rule(code, lambda i: fn(i.context), (code,), needs_config=True, editorial=True)
+def _editorial(code: str, fn: Callable[[Context], Iterable[Problem]], per_file: bool) -> Rule:
+    return Rule(code, lambda i: fn(i.context), (code,), needs_config=True, editorial=True,
+                per_file=per_file)
 
 
 RULES: tuple[Rule, ...] = (
@@ -83,10 +88,11 @@ RULES: tuple[Rule, ...] = (
     Rule("anchors_resolve", lambda i: anchors.anchors_resolve(i.edition, len(i.series) > 1),
          (anchors.CODE,)),
     # Drafts are untrusted: no raw Typst/Word/LaTeX/HTML, typed or generated (rawmarkup.py).
-    _on_edition(rawmarkup.raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
-    _on_texts(rawmarkup.generated_raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE),
-    _on_edition(nesting.nesting_depth, "nesting-depth"),  # Typst prints a few dozen levels
-    _on_edition(nesting.markup_floods, "markup-flood"),  # the tree is not parsed past the limit
+    _on_edition(rawmarkup.raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE, per_file=True),
+    Rule("generated_raw_markup", lambda i: rawmarkup.generated_raw_markup(i.edition, i.texts),
+         (rawmarkup.CODE, rawmarkup.HTML_CODE), per_file=True),
+    _on_edition(nesting.nesting_depth, "nesting-depth", per_file=True),  # Typst: a few dozen levels
+    _on_edition(nesting.markup_floods, "markup-flood", per_file=True),  # not parsed past the limit
     _on_edition(placeholders.placeholders, placeholders.CODE),  # "(naam)" in a definitief edition
     _on_edition(images.image_problems, "image-invalid"),  # format, size, nothing active
     _on_edition(glyphs.glyph_problems, "glyph-missing"),  # what the PDF's fonts cannot print
@@ -102,7 +108,7 @@ RULES: tuple[Rule, ...] = (
     _on_edition(plan.standen_before_peildatum, "stand-after-peildatum", needs_config=True),
     Rule("deadline_warnings", lambda i: plan.deadline_warnings(i.edition, i.as_of),
          ("chapter-overdue", "gate-missed", "gate-due"), needs_config=True),
-    *(_editorial(check.code, check.run) for check in CHECKS),
+    *(_editorial(check.code, check.run, check.per_file) for check in CHECKS),
 )
 
 
@@ -135,21 +141,70 @@ def config_problems(edition: Edition) -> list[Problem]:
     return problems
 
 
-def run_rules(inputs: Inputs, level: dict[str, str], editorial: bool = True) -> list[Problem]:
-    """Every rule not switched off (`level`, from `levels`), in order; levels not yet applied."""
+def run_rules(inputs: Inputs, level: dict[str, str], editorial: bool = True,
+              cache: FileCache | None = None) -> list[Problem]:
+    """Every rule not switched off (`level`, from `levels`), in order; levels not yet applied.
+
+    With a `cache`, the per-file rules run only on the documents it has no results for."""
+    rules = [rule for rule in RULES if _runs(rule, inputs, level, editorial)]
+    if cache is None:
+        return _run(rules, inputs)
+    problems = _run([rule for rule in rules if not rule.per_file], inputs)
+    keys, stale = {}, []
+    for doc in inputs.edition.documents():
+        path = doc.source.path
+        keys[path] = cache.key(path.relative_to(inputs.edition.root).as_posix(), _loaded(doc),
+                               inputs.texts.get(path))
+        cached = cache.get(keys[path], path)
+        if cached is None:
+            stale.append(doc)
+        else:
+            problems += cached
+    if stale:
+        found = _run([rule for rule in rules if rule.per_file], _only(inputs, stale))
+        by_file: dict[Path, list[Problem]] = {doc.source.path: [] for doc in stale}
+        for p in found:
+            by_file.setdefault(p.file, []).append(p)
+        if by_file.keys() == {doc.source.path for doc in stale}:  # else a rule is no per-file rule
+            for path, own in by_file.items():
+                cache.put(keys[path], own)
+        problems += found
+    return problems
+
+
+def _runs(rule: Rule, inputs: Inputs, level: dict[str, str], editorial: bool) -> bool:
+    if rule.editorial and not editorial:
+        return False
+    if rule.needs_config and inputs.edition.config is None:
+        return False
+    return not all(level[code] == "off" for code in rule.codes)
+
+
+def _run(rules: Iterable[Rule], inputs: Inputs) -> list[Problem]:
     problems: list[Problem] = []
-    for rule in RULES:
-        if rule.editorial and not editorial:
-            continue
-        if rule.needs_config and inputs.edition.config is None:
-            continue
-        if all(level[code] == "off" for code in rule.codes):
-            continue
+    for rule in rules:
         for p in rule.run(inputs):
             # A code a rule does not declare would escape its switch: a bug, so loudly.
             assert p.code in rule.codes, f"{rule.name} reported undeclared '{p.code}'"
             problems.append(p)
     return problems
+
+
+def _loaded(doc: _Document) -> bytes:
+    """The document as loaded (fields, body, lines of its keys): what the rules read of it,
+    not the file now on disk, which an editor may have saved again since."""
+    source = doc.source
+    return (doc.model_dump_json(exclude={"source"}) + repr(list(source.lines.items()))
+            + f"\0{source.body_line}").encode("utf-8", "surrogatepass")
+
+
+def _only(inputs: Inputs, docs: list) -> Inputs:
+    """The inputs with only these documents: what the per-file rules still have to judge."""
+    ed, paths = inputs.edition, {doc.source.path for doc in docs}
+    mine = lambda items: [d for d in items if d.source.path in paths]  # noqa: E731
+    kamerbrief = ed.kamerbrief if ed.kamerbrief and ed.kamerbrief.source.path in paths else None
+    return replace(inputs, edition=replace(ed, chapters=mine(ed.chapters), standen=mine(ed.standen),
+                                           onderzoeken=mine(ed.onderzoeken), kamerbrief=kamerbrief))
 
 
 def apply_levels(problems: Iterable[Problem], level: dict[str, str]) -> list[Problem]:

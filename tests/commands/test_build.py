@@ -124,10 +124,10 @@ def test_pdf_is_accessible_and_complete(built) -> None:
 
 def test_no_op_rebuild_skips_and_a_change_rebuilds(built, tmp_path) -> None:
     root, out, _, _ = built
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     again = build_edition(root, out, AS_OF)
     assert again.skipped
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     next_day = build_edition(root, out, date(2024, 9, 2))
     assert next_day.skipped  # a new day rechecks the schedule but renders nothing
     stamp = json.loads((out / ".staatc-build.json").read_text())
@@ -150,7 +150,7 @@ def test_broken_draft_keeps_previous_outputs(built, tmp_path, monkeypatch, run) 
     shutil.copytree(root, draft)
     target = tmp_path / "build" / "2024"
     shutil.copytree(out, target)
-    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    before = {p.name: p.read_bytes() for p in target.iterdir() if p.is_file()}
     uwv = draft / "standen" / "uwv.md"
     uwv.write_text(uwv.read_text().replace("thema: complexiteit", "thema: complex", 1))
     monkeypatch.chdir(tmp_path)
@@ -158,7 +158,7 @@ def test_broken_draft_keeps_previous_outputs(built, tmp_path, monkeypatch, run) 
     assert result.exit_code == 1
     assert "editions/2024/standen/uwv.md:" in result.stderr and "theme 'complex'" in result.stderr
     assert "Traceback" not in result.output
-    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in target.iterdir() if p.is_file()} == before
 
 
 def test_invalid_edition_raises_with_all_problems(tmp_path) -> None:

@@ -22,19 +22,23 @@ class Check:
     code: str
     group: str  # Taalniveau, Spelling, Toegankelijkheid, Huisregels
     run: CheckFn
+    # Judges each document on its own (its text and the edition's settings): its results can
+    # be cached per file (staatc.validate.cache). False when other files or the edition's
+    # data count: names of Standen, other chapters' status or numbers, totals.
+    per_file: bool = True
 
 
 CHECKS: tuple[Check, ...] = (
     Check("readability", "Taalniveau", readability.readability),
     Check("long-sentence", "Taalniveau", readability.long_sentence),
-    Check("spelling", "Spelling", spelling.spelling),
+    Check("spelling", "Spelling", spelling.spelling, per_file=False),
     Check("heading-skip", "Toegankelijkheid", accessibility.heading_skip),
     Check("alt-text", "Toegankelijkheid", accessibility.alt_text),
     Check("table-header", "Toegankelijkheid", accessibility.table_header),
     Check("link-text", "Toegankelijkheid", accessibility.link_text),
     Check("todo-marker", "Huisregels", house.todo_marker),
-    Check("final-cites-concept", "Huisregels", house.final_cites_concept),
-    Check("typed-count", "Huisregels", house.typed_count),
-    Check("typed-chapter", "Huisregels", house.typed_chapter),
+    Check("final-cites-concept", "Huisregels", house.final_cites_concept, per_file=False),
+    Check("typed-count", "Huisregels", house.typed_count, per_file=False),
+    Check("typed-chapter", "Huisregels", house.typed_chapter, per_file=False),
 )
 BY_CODE = {c.code: c for c in CHECKS}
