@@ -9,7 +9,7 @@ with a `RenderLimitError` that says which.
 
 The memory limit guards against hostile input, not size: by default it is 500 MB plus
 MB_PER_INPUT_MB for every MB the helper is given (a legitimate edition ten times the sample
-needs about 550 MB), at most a quarter of the machine's memory (never below 500 MB).
+gives Typst 0.98 MB and needs about 680 MB), at most a quarter of the machine's memory (never below 500 MB).
 `STAATC_MEMORY_LIMIT_MB` (read here, at the edge) sets it outright; the message says which
 limit stopped the build and how to raise it. Memory is watched through /proc (Linux, where
 CI runs); elsewhere only the time limit applies.
@@ -27,7 +27,7 @@ from staatc.errors import RenderLimitError
 
 TIME_LIMIT = 300.0  # seconds for one helper process
 DEFAULT_MEMORY_LIMIT_MB = 500
-MB_PER_INPUT_MB = 100  # pandoc's AST and Typst's layout grow with the text, about this much
+MB_PER_INPUT_MB = 300  # Typst's layout grows with the text: the 10x edition's 0.98 MB needed 680 MB
 POLL = 0.02  # seconds between looks at the child's memory
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
