@@ -17,15 +17,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Generic, TypeVar
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Generic, TypeVar
 
 from staatc import TEMPLATES, __version__
 from staatc.errors import InvalidEdition, OutputError, Problem, RenderLimitError
 from staatc.load.files import walk_files
-from staatc.load.folders import override_folder, series_files
-from staatc.load.locate import default_out_dir  # noqa: F401 - where the CLI finds it
+from staatc.load.folders import CACHE_FOLDER, override_folder, series_files
 from staatc.output import OutputFolder, write_atomic
 
 if TYPE_CHECKING:
@@ -33,7 +30,6 @@ if TYPE_CHECKING:
 
 # The loader, the checks and the renderers are imported once the stamp says there is work: a
 # no-op rebuild is a hash of the files and a look at the stamp (a third of the time).
-CACHE_FOLDER = ".staatc-cache"  # staatc.validate.cache.FOLDER (tests/validate keeps them equal)
 
 FORMATS = ("docx", "pdf")  # the default; `--format all` asks for every registered format
 

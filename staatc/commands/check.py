@@ -28,10 +28,10 @@ def check(edition: str | None, cwd: Path, as_of: date, cache: bool = True) -> Ch
 
 def cache_folder(edition: str | None, root: Path, cwd: Path) -> Path:
     """Where `build` would put the outputs: the per-file results are kept beside them."""
+    from staatc.load.folders import CACHE_FOLDER
     from staatc.load.locate import default_out_dir
-    from staatc.validate.cache import FOLDER
 
-    return default_out_dir(edition, root, cwd) / FOLDER
+    return default_out_dir(edition, root, cwd) / CACHE_FOLDER
 
 
 def _check_root(root: Path, as_of: date, cache_dir: Path | None) -> CheckReport:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from staatc.errors import EditionNotFound, InvalidEdition, has_errors
 from staatc.load.locate import editions_folder, enclosing_edition, resolve_edition
-from staatc.load.series import EDITIONS_FOLDER, Series, edition_folders
+from staatc.load.folders import EDITIONS_FOLDER, edition_folders
+from staatc.load.series import Series
 from staatc.series.figures import edition_records, oproepen_rows, returning_knelpunten, theme_rows
 from staatc.validate.check import check_edition
 

@@ -19,7 +19,7 @@ from typing import Callable
 
 from staatc.commands.build import BuildResult, build_edition
 from staatc.errors import Problem, StaatcError
-from staatc.load.house_style import override_folder
+from staatc.load.folders import override_folder
 
 DEBOUNCE_MS = 200  # an editor's save is often several writes: wait until they are done
 STEP_MS = 30

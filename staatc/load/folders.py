@@ -10,6 +10,8 @@ from pathlib import Path
 from staatc import TEMPLATES
 
 EDITIONS_FOLDER = "editions"
+# The per-file check results, in the build folder beside the outputs (staatc.validate.cache).
+CACHE_FOLDER = ".staatc-cache"
 
 
 def edition_folders(editions_dir: Path) -> dict[int, Path]:

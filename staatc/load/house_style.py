@@ -27,7 +27,7 @@ from staatc.codes import problem
 from staatc.errors import HouseStyleError, Problem, StaatcError, UnsafePathError
 from staatc.load.edition import read_source
 from staatc.load.files import resolved, walk_files
-from staatc.load.folders import override_folder  # noqa: F401 - where it was
+from staatc.load.folders import override_folder
 from staatc.model import HouseStyle
 
 TYPST_TEMPLATES = ("rapportage.typ", "kamerbrief.typ")

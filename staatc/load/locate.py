@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from staatc.errors import EditionNotFound, UnsafePathError
+from staatc.load.files import resolved
 
 CONFIG = "edition.yaml"
 
@@ -28,8 +29,6 @@ def _inside_repository(folder: Path) -> Path:
     """The edition folder, resolved; an `editions/<year>` that is a link out of the repository
     (the folder that holds editions/) is refused: a pull request could point one at the
     runner's home and have `check --all` read it."""
-    from staatc.load.files import resolved
-
     target = resolved(folder)
     absolute = folder.absolute()
     if absolute.parent.name == "editions":

@@ -15,7 +15,7 @@ from pathlib import Path
 from staatc.codes import problem
 from staatc.errors import Problem, StaatcError
 from staatc.load.edition import SLUG_NAME, load_config, load_document
-from staatc.load.folders import EDITIONS_FOLDER, edition_folders, series_files  # noqa: F401
+from staatc.load.folders import EDITIONS_FOLDER, edition_folders
 from staatc.model import Edition, EditionConfig, Source, Stand
 
 

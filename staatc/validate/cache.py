@@ -29,8 +29,7 @@ from typing import Callable
 from staatc import __version__
 from staatc.codes import CODES
 from staatc.errors import Problem
-
-FOLDER = ".staatc-cache"
+from staatc.load.folders import CACHE_FOLDER as FOLDER
 NAME = "check.json"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent

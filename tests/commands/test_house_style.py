@@ -22,7 +22,8 @@ from pypdf.generic import BooleanObject
 from staatc import TEMPLATES
 from staatc.commands.build import build_edition, sources_key
 from staatc.errors import InvalidEdition, StaatcError
-from staatc.load.house_style import load_house_style, override_folder
+from staatc.load.folders import override_folder
+from staatc.load.house_style import load_house_style
 from staatc.model import HouseStyle
 from staatc.validate.check import check_edition
 
