@@ -21,8 +21,7 @@ from staatc.markdown.tree import code_lines
 from staatc.model import Edition, _Document
 from staatc.assemble.chart import BarChart, knelpunten_chart
 from staatc.assemble.document import Document, DocumentMeta
-from staatc.assemble.labels import (chapter_numbers, fill_empty_references, oproep_chapters,
-                                    reference_labels)
+from staatc.assemble.labels import fill_empty_references, oproep_chapters, reference_labels
 from staatc.dutch import dutch_date
 
 CHART_PATH = "generated/knelpunten-per-thema.svg"  # a file in the web edition; a key elsewhere
@@ -76,7 +75,8 @@ def prepare_body(text: str, prefix: str, top_level: int,
     return "\n".join(out).strip("\n")
 
 
-def _body(result: CheckResult, doc: _Document, prefix: str, top_level: int) -> str:
+def source_body(result: CheckResult, doc: _Document, prefix: str, top_level: int) -> str:
+    """A source's text as rendered, fitted into the whole document (`prepare_body`)."""
     return prepare_body(result.texts.get(doc.source.path, doc.body), prefix, top_level,
                         reference_labels(result.edition))
 
@@ -84,13 +84,13 @@ def _body(result: CheckResult, doc: _Document, prefix: str, top_level: int) -> s
 def chapter_section(result: CheckResult, chapter) -> str:
     # The renderers put the number and, on the first chapter of a part, "Deel N" in front of
     # the title (staatc.lua; the attributes are described in assemble/document.py).
-    nummer = chapter_numbers(result.edition)[chapter.slug]
+    nummer = result.edition.chapter_numbers()[chapter.slug]
     deel = f' deel="{chapter.part}"' if chapter.part else ""
     # `naam`: what a link to the heading is called for a screen reader ("Hoofdstuk 2, pagina 7").
     heading = (f"# {escape(chapter.title)} "
                f"{{#{anchor('hoofdstuk', chapter.slug)} nummer=\"{nummer}\"{deel}"
                f" naam=\"Hoofdstuk {nummer}\"}}")
-    return heading + "\n\n" + _body(result, chapter, f"h{chapter.number:02d}", 2)
+    return heading + "\n\n" + source_body(result, chapter, f"h{chapter.number:02d}", 2)
 
 
 def theme_counts(ed: Edition) -> list[tuple[str, str, int]]:
@@ -146,7 +146,7 @@ def onderzoeken_section(result: CheckResult) -> str:
                 f"*{escape(o.instelling)}*, {o.jaar}. Auteurs: {escape(', '.join(o.auteurs))}."
                 + (f" <{o.url}>" if o.url else ""),
                 "",
-                _body(result, o, f"o-{o.slug}", 4),
+                source_body(result, o, f"o-{o.slug}", 4),
                 "",
             ]
     return "\n".join(parts).rstrip() + "\n"
@@ -184,7 +184,7 @@ def standen_section(result: CheckResult) -> str:
             parts += ['::: {custom-style="Lijstkop"}', "Knelpunten:", ":::", ""]
             parts += [f"- {escape(themes.get(k.thema, k.thema))}: {escape(k.titel)}" for k in s.knelpunten]
             parts.append("")
-        parts += [_body(result, s, f"s-{s.slug}", 3), ""]
+        parts += [source_body(result, s, f"s-{s.slug}", 3), ""]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from staatc.assemble.document import DocumentMeta
 from staatc.assemble.chart import BarChart
-from staatc.assemble.labels import chapter_numbers, oproep_chapters, reference_labels
+from staatc.assemble.labels import oproep_chapters
 from staatc.assemble.rapportage import (
     CHART_PATH,
     _used_images,
@@ -24,7 +24,7 @@ from staatc.assemble.rapportage import (
     charts_of,
     document_meta,
     escape,
-    prepare_body,
+    source_body,
     theme_counts,
 )
 from staatc.assemble.trends import trends_section
@@ -100,11 +100,6 @@ def assemble_site(result: CheckResult, charts: bool = False,
                 charts_of(result) if charts else {})
 
 
-def _body(result: CheckResult, doc, prefix: str, top_level: int) -> str:
-    text = result.texts.get(doc.source.path, doc.body)
-    return prepare_body(text, prefix, top_level, reference_labels(result.edition))
-
-
 def _chapters(ed: Edition):
     return sorted(ed.chapters, key=lambda c: c.number)
 
@@ -136,7 +131,7 @@ def home_page(result: CheckResult) -> Page:
               f"- {len(chapters)} hoofdstukken", ""]
     if chapters:
         first = chapters[0]
-        opening = _first_paragraph(_body(result, first, f"home-{first.slug}", 3))
+        opening = _first_paragraph(source_body(result, first, f"home-{first.slug}", 3))
         parts += [f"## {escape(first.title)}", "", opening, "",
                   f"Lees verder: {link(first.title, anchor('hoofdstuk', first.slug))}.", ""]
     oproepen = [c for c in chapters if c.part]
@@ -154,14 +149,14 @@ def home_page(result: CheckResult) -> Page:
 
 def chapter_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page]:
     chapters = _chapters(result.edition)
-    numbers = chapter_numbers(result.edition)  # the numbers of the Word and PDF headings
+    numbers = result.edition.chapter_numbers()  # the numbers of the Word and PDF headings
     items = [f"- {numbers[c.slug]}\u2002{'Deel ' + str(c.part) + ': ' if c.part else ''}"
              f"{link(c.title, anchor('hoofdstuk', c.slug))}" for c in chapters]
     pages = [Page(crumbs[-1].path, "Hoofdstukken",
                   heading("Hoofdstukken", "hoofdstukken") + "\n\n" + "\n".join(items) + "\n",
                   crumbs[-1].path, crumbs[:-1])]
     for c in chapters:
-        body = _body(result, c, f"h{c.number:02d}", 2)
+        body = source_body(result, c, f"h{c.number:02d}", 2)
         pages.append(Page(f"hoofdstukken/{c.slug}.html", c.title,
                           heading(c.title, anchor("hoofdstuk", c.slug)) + "\n\n" + body + "\n",
                           crumbs[-1].path, crumbs, label=f"Hoofdstuk {numbers[c.slug]}"
@@ -224,7 +219,7 @@ def onderzoek_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page
                      f"- Thema: {link(label, 'thema-' + key)}"]
             if o.url:
                 about.append(f"- [Het onderzoek bij {escape(o.instelling)}]({o.url})")
-            about += ["", "## Bevindingen", "", _body(result, o, f"o-{o.slug}", 3), ""]
+            about += ["", "## Bevindingen", "", source_body(result, o, f"o-{o.slug}", 3), ""]
             pages.append(Page(f"onderzoeken/{o.slug}.html", o.titel, "\n".join(about), section, crumbs))
     return [Page(section, "Onderzoeken", "\n".join(parts) + "\n", section, crumbs[:-1]), *pages]
 
@@ -258,7 +253,7 @@ def stand_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page]:
                 about += [f"### {link(themes.get(key, key), 'thema-' + key)}", ""]
                 about += [f"- {escape(k.titel)}" for k in s.knelpunten if k.thema == key]
                 about.append("")
-        about += ["## Samenvatting", "", _body(result, s, f"s-{s.slug}", 3), ""]
+        about += ["## Samenvatting", "", source_body(result, s, f"s-{s.slug}", 3), ""]
         pages.append(Page(f"standen/{s.slug}.html", title, "\n".join(about), section, crumbs))
     return pages
 
