@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                     "\ud800-\udfff]")
-_UNSAFE_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f"
-                                "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# DEL and C1, line and paragraph separators, bidirectional marks and controls, lone surrogates.
+_INVISIBLE = "\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE = re.compile(f"[\x00-\x1f{_INVISIBLE}]")
+_UNSAFE_KEEP_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_INVISIBLE}]")  # tab and newline stay
 _COMMAND = re.compile(r"^(\s*)::", re.MULTILINE)
 
 
