@@ -1,6 +1,6 @@
 """Print a command of the README's Quick start: `build` (the first line) or `test` (the second).
 
-`.ci/run` runs the `test` line as it is written, and tests/test_readme.py reads the same lines,
+`.ci/run` runs the `test` line as it is written, and tests/test_format_doc.py reads the same lines,
 so the Quick start a new developer copies is the one CI proves.
 """
 
