@@ -168,7 +168,12 @@ def start_logging(verbose: bool) -> None:
 
 
 def internal_error(exc: BaseException) -> int:
-    """A bug in staatc: one plain paragraph, or the whole traceback under --debug."""
+    """A bug in staatc: one plain paragraph, or the whole traceback under --debug; or Ctrl-C
+    that Python wrapped in an exception of its own (exit 130, as for any Ctrl-C)."""
+    from staatc.__main__ import interrupted
+
+    if interrupted(exc):
+        return 130
     if SWITCHES.debug:
         raise exc
     typer.echo(f"staatc stopped on an internal error ({type(exc).__name__}: {exc}).\n"

@@ -6,13 +6,14 @@ the Typst worker at once. Each command runs in its own session here and gets tha
 moments spread over its run, from the first imports (before the CLI exists) to the writing.
 A process that Python ends by re-raising SIGINT (-2 here) is what a shell also shows as 130.
 In its first hundredths of a second the interpreter is still starting (importing `site` and
-`runpy`): a Ctrl-C then gets CPython's own words, before any line of staatc runs, and is not
-counted.
+`runpy`, finding the package): a Ctrl-C then gets CPython's own words or a traceback of its
+frozen start-up frames only, before any line of staatc runs, and is not counted.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -44,8 +45,15 @@ def interrupted(cmd: list[str], after: float) -> tuple[int, str]:
     return proc.returncode, out
 
 
+def python_starting(text: str) -> bool:
+    """CPython's words, or a traceback through its frozen start-up alone: no staatc frame."""
+    frames = re.findall(r'^  File "([^"]+)"', text, re.MULTILINE)
+    return (any(words in text for words in PYTHON_STARTING)
+            or (bool(frames) and all(f.startswith("<frozen ") for f in frames)))
+
+
 def counted(after: float, code: int, text: str) -> None:
-    if any(words in text for words in PYTHON_STARTING):  # before staatc runs (see above)
+    if python_starting(text):  # before staatc runs (see above)
         return
     assert code in (*STOPPED, 0), (after, code, text)
     assert "Traceback" not in text and "KeyboardInterrupt" not in text, (after, text)
@@ -81,3 +89,20 @@ def test_ctrl_c_during_a_build_is_exit_130_without_a_traceback(tmp_path: Path) -
 def test_ctrl_c_during_a_check(tmp_path: Path, after: float) -> None:
     root = copy_root("minimal", tmp_path)
     counted(after, *interrupted(["check", str(root), "--as-of", "2024-05-01"], after))
+
+
+def test_ctrl_c_wrapped_by_python_is_still_ctrl_c() -> None:
+    """A KeyboardInterrupt inside a class body's __set_name__ (a cached_property while a module
+    is imported) reaches staatc as a RuntimeError: it is Ctrl-C, not an internal error."""
+    from staatc.__main__ import interrupted
+    from staatc.cli_output import internal_error
+
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as ctrl_c:
+            raise RuntimeError("Error calling __set_name__ on 'cached_property' instance") from ctrl_c
+    except RuntimeError as wrapped:
+        assert interrupted(wrapped)
+        assert internal_error(wrapped) == 130
+    assert not interrupted(RuntimeError("a real bug"))
