@@ -257,16 +257,20 @@ local typst_pass = {
   end,
   Header = function(h)
     local out = {}
-    -- Typst describes a link to a heading as "<supplement>, pagina N" for screen readers; the
-    -- supplement is "Hoofdstuk" for every heading unless we name the target.
-    local name = link_name[h.identifier]
-    if name then
-      table.insert(out, pandoc.RawBlock('typst', '#show label(' .. typst_string(h.identifier)
-        .. '): set heading(supplement: ' .. typst_string(name) .. ')'))
-    end
     if h.level == 1 then
       table.insert(out, pandoc.RawBlock('typst', '#pagebreak(weak: true)'))
       h = chapter_heading(h)
+    end
+    -- Typst describes a link to a heading as "<supplement>, pagina N" for screen readers; the
+    -- supplement is "Hoofdstuk" for every heading unless we name the target. A set rule in a
+    -- block of its own: a `#show label(…)` rule per heading stays active to the end, and
+    -- Typst tries every one on every element after it (a 10x edition took twice as long).
+    local name = link_name[h.identifier]
+    if name then
+      table.insert(out, pandoc.RawBlock('typst', '#[#set heading(supplement: ' .. typst_string(name) .. ')'))
+      table.insert(out, h)
+      table.insert(out, pandoc.RawBlock('typst', ']'))
+      return out
     end
     if #out == 0 then return nil end
     table.insert(out, h)
