@@ -1,11 +1,14 @@
 """The build recipe: check → assemble → render (in parallel) → write.
 
 Read as MkDocs' `commands/build.py`: one function per step, called in order.
-An unchanged edition (same files, same day) is recognised by a hash of its
-files and skips everything. Otherwise the edition is parsed once (by the check); it is assembled once per product
-(`staatc.assemble.products`: the rapportage and the kamerbrief); every format of
-each is rendered in parallel; nothing is written until every renderer has
-succeeded, and then each file is written atomically.
+An unchanged edition (same files, same day) is recognised by a hash of its files and skips
+everything. Otherwise the edition is parsed once (by the check). As soon as it is loaded, and
+while the check's rules still run, it is assembled once per product
+(`staatc.assemble.products`: the rapportage and the kamerbrief) and every format of each starts
+rendering in parallel (staatc.render.parallel); an output whose document is unchanged since the
+last build comes from the render cache (staatc.render.cache). When the rules find an error the
+renders are stopped. Nothing is written until every renderer has succeeded, and then each file
+is written atomically.
 """
 
 from __future__ import annotations
@@ -13,11 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Callable
 
 from staatc import TEMPLATES, __version__
 from staatc.errors import InvalidEdition, OutputError, Problem, RenderLimitError
@@ -26,7 +28,8 @@ from staatc.load.folders import CACHE_FOLDER, override_folder, series_files
 from staatc.output import OutputFolder, write_atomic
 
 if TYPE_CHECKING:
-    from staatc.render.base import Renderer
+    from staatc.render.parallel import Job, Renders
+    from staatc.validate.check import CheckResult
 
 # The loader, the checks and the renderers are imported once the stamp says there is work: a
 # no-op rebuild is a hash of the files and a look at the stamp (a third of the time).
@@ -34,18 +37,6 @@ if TYPE_CHECKING:
 FORMATS = ("docx", "pdf")  # the default; `--format all` asks for every registered format
 
 Progress = Callable[[str], None]
-
-
-DocT = TypeVar("DocT")
-
-
-@dataclass(frozen=True)
-class Job(Generic[DocT]):
-    """One output file: which document, through which renderer, under which name."""
-
-    name: str
-    document: DocT
-    renderer: Renderer[DocT]  # from the registry: it takes its product's own document type
 
 
 @dataclass
@@ -130,31 +121,34 @@ def build_edition(
     if stamp is not None:
         return _recheck(root, out, key, stamp, as_of, strict)
 
-    from staatc.assemble.products import PRODUCTS, downloads
-    from staatc.render.registry import has_renderer, renderer
+    from staatc.render.cache import RenderCache
+    from staatc.render.parallel import Renders
     from staatc.validate.check import check_edition
 
     progress("Checking the edition")
+    cache = RenderCache(out_dir)
+    started: list[Renders] = []
+
+    def start(loaded: CheckResult) -> None:  # the edition loaded: render while the rules run
+        try:
+            started.append(Renders(assemble_jobs(loaded, formats), cache, reuse=not force))
+        except Exception:  # assembled again after the check, whose message comes first
+            pass
+
     # Beside the outputs, once there are any: a failed first build leaves no folder behind.
     result = check_edition(root, as_of, cache_dir=out_dir / CACHE_FOLDER if out_dir.is_dir() else None,
-                          write=write_atomic)
+                          write=write_atomic, loaded=start)
     if result.failed(strict):
+        for renders in started:
+            renders.abandon()
         raise InvalidEdition(result.problems)
-
-    year = result.edition.config.edition
-    built = [(p, fmt) for p in PRODUCTS for fmt in formats if has_renderer(p.name, fmt)]
-    offered = downloads(year, built)
-    jobs = []
-    for product in PRODUCTS:  # every product assembled before any is rendered
-        fmts = [fmt for p, fmt in built if p is product]
-        if fmts:
-            document = product.assemble(result, True, offered)
-            jobs += [Job(product.output_name(year, fmt), document, renderer(product.name, fmt))
-                     for fmt in fmts]
-
-    progress("Rendering " + ", ".join(j.name for j in jobs))
+    renders = started[0] if started else Renders(assemble_jobs(result, formats), cache,
+                                                 reuse=not force)
+    fresh = [job.name for job in renders.jobs if job.name not in renders.reused]
+    progress("Rendering " + (", ".join(fresh) or "nothing")
+             + (f" (unchanged: {', '.join(renders.reused)})" if renders.reused else ""))
     try:
-        rendered = render_all(jobs)
+        rendered = renders.results()
     except RenderLimitError as exc:  # too big or too deep for pandoc/Typst: about the edition
         raise RenderLimitError(exc.message, root) from None
 
@@ -165,7 +159,28 @@ def build_edition(
         paths += [write_site(out, name, data, rendered, index) for name, data in rendered.items()
                   if not isinstance(data, bytes)]
         out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
+        cache.save()
     return BuildResult(result.problems, paths)
+
+
+def assemble_jobs(result: CheckResult, formats: tuple[str, ...]) -> list[Job]:
+    """Every product's document, assembled before any is rendered, with its renderers, the
+    rapportage's PDF first (the longest render)."""
+    from staatc.assemble.products import PRODUCTS, downloads
+    from staatc.render.parallel import Job
+    from staatc.render.registry import has_renderer, renderer
+
+    year = result.edition.config.edition
+    built = [(p, fmt) for p in PRODUCTS for fmt in formats if has_renderer(p.name, fmt)]
+    offered = downloads(year, built)
+    jobs: list[Job] = []
+    for product in PRODUCTS:  # the slowest first: the renders start in this order
+        fmts = sorted((fmt for p, fmt in built if p is product), key=lambda f: f != "pdf")
+        if fmts:
+            document = product.assemble(result, True, offered)
+            jobs += [Job(product.output_name(year, fmt), document, renderer(product.name, fmt))
+                     for fmt in fmts]
+    return jobs
 
 
 def _recheck(root: Path, out: OutputFolder, key: str, stamp: dict, as_of: date,
@@ -192,15 +207,3 @@ def _from_dict(p: dict) -> Problem:
 def _as_dict(problem: Problem) -> dict:
     return {"file": str(problem.file), "line": problem.line, "severity": problem.severity,
             "code": problem.code, "message": problem.message}
-
-
-def render_all(jobs: list[Job]) -> dict[str, bytes | dict[str, bytes]]:
-    """Render every job side by side: each spends its time in a pandoc subprocess or in
-    Typst's compiler, neither holding the GIL, so the build takes about as long as the slowest."""
-    if len(jobs) == 1:
-        return {jobs[0].name: jobs[0].renderer.render(jobs[0].document)}
-    # The slowest first (a PDF: pandoc, then Typst), so it never waits for a free worker.
-    ordered = sorted(jobs, key=lambda job: job.renderer.name not in ("pdf", "html"))
-    with ThreadPoolExecutor(max_workers=min(4, len(jobs)), thread_name_prefix="staatc-render") as pool:
-        futures = {job.name: pool.submit(job.renderer.render, job.document) for job in ordered}
-        return {job.name: futures[job.name].result() for job in jobs}

@@ -5,7 +5,7 @@
 
 Renderers return bytes and write nothing; the writer (staatc.output) does that. The web
 edition is `staatc.render.web.SiteRenderer`: a `Site` in, every file of the site out. The build
-(staatc.commands.build.render_all) runs them side by side in threads.
+(staatc.render.parallel) runs them side by side in threads.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ import os
 import subprocess
 import threading
 import time
+from contextvars import ContextVar
 from pathlib import Path
 
 from staatc.errors import RenderLimitError
@@ -30,6 +31,15 @@ DEFAULT_MEMORY_LIMIT_MB = 500
 MB_PER_INPUT_MB = 300  # Typst's layout grows with the text: the 10x edition's 0.98 MB needed 680 MB
 POLL = 0.02  # seconds between looks at the child's memory
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+# Set by the build for the renders it may drop (render/parallel.py): a build whose check
+# fails while its renders run stops their helper processes instead of waiting for them.
+ABANDONED: ContextVar[threading.Event | None] = ContextVar("staatc_abandoned", default=None)
+
+
+class Abandoned(Exception):
+    """The build no longer wants this render; its helper process was stopped."""
 
 
 def _machine_mb() -> int | None:
@@ -92,10 +102,15 @@ def run_limited(cmd: list[str], data: bytes, *, env: dict[str, str] | None, what
     talker.start()
     deadline = time.monotonic() + timeout
     exceeded = None
+    abandoned = ABANDONED.get()
     while talker.is_alive():
         talker.join(POLL)
         if not talker.is_alive():
             break
+        if abandoned is not None and abandoned.is_set():
+            proc.kill()
+            talker.join()
+            raise Abandoned(what)
         if time.monotonic() > deadline:
             exceeded = f"took longer than {timeout:g} seconds"
         elif (rss := _rss(proc.pid)) is not None and rss > limit:

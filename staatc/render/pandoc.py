@@ -8,6 +8,7 @@ for Word it puts them in pandoc's media bag, for Typst it points the image at a 
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 import shlex
@@ -108,7 +109,10 @@ class PandocJob:
     def __init__(self, *args, **kwargs):
         self._output: bytes | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=args, kwargs=kwargs, daemon=True)
+        # In the caller's context: a build that abandons its renders stops this pandoc too.
+        context = contextvars.copy_context()
+        self._thread = threading.Thread(target=context.run, args=(self._run, *args),
+                                        kwargs=kwargs, daemon=True)
         self._thread.start()
 
     def _run(self, *args, **kwargs) -> None:

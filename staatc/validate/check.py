@@ -37,9 +37,14 @@ class CheckResult:
 
 
 def check_edition(root: Path, as_of: date, editorial: bool = True, cache_dir: Path | None = None,
-                  write: Callable[[Path, bytes], None] | None = None) -> CheckResult:
+                  write: Callable[[Path, bytes], None] | None = None,
+                  loaded: Callable[[CheckResult], None] | None = None) -> CheckResult:
     """`cache_dir` keeps the per-file rules' results between runs (validate/cache.py), saved
-    through `write` (staatc.output.write_atomic, which this stage may not import)."""
+    through `write` (staatc.output.write_atomic, which this stage may not import).
+
+    `loaded` hears the edition as soon as it is loaded and its texts rendered without an
+    error, before the rules run (their problems and notices are not in it yet): a build
+    starts rendering then, and drops the renders when the rules find an error."""
     edition, problems = load_edition(root)
     series, link_problems = load_series(edition)  # how the editions link up: found while loading
     problems = [*problems, *link_problems]
@@ -50,6 +55,8 @@ def check_edition(root: Path, as_of: date, editorial: bool = True, cache_dir: Pa
         cache = FileCache(cache_dir / CACHE_NAME, f"{editorial}\0{settings}".encode())
         KNOWN.update(known_words(cache.words))
     texts, template_problems = render_texts(edition, series, cache)
+    if loaded is not None and not has_errors([*problems, *template_problems]):
+        loaded(CheckResult(edition, [], texts, [], series))
     level = levels(edition)
     woordenlijst, speller, notices = frozenset(), None, []
     if editorial and edition.config is not None and level["spelling"] != "off":

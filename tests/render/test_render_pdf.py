@@ -198,7 +198,7 @@ def test_a_part_is_in_its_first_chapters_heading_and_the_outline(rendered):
 
 
 def test_render_all_runs_both_formats_side_by_side(rendered):
-    from staatc.commands.build import Job, render_all
+    from staatc.render.parallel import Job, render_all
     from staatc.render import DocxRenderer
     from staatc.render.registry import renderer
 
