@@ -28,7 +28,7 @@ from staatc.load.folders import CACHE_FOLDER, override_folder, series_files
 from staatc.output import OutputFolder, write_atomic
 
 if TYPE_CHECKING:
-    from staatc.render.parallel import Job, Renders
+    from staatc.render.parallel import Job
     from staatc.validate.check import CheckResult
 
 # The loader, the checks and the renderers are imported once the stamp says there is work: a

@@ -1,8 +1,10 @@
 """`staatc build --watch`: build, then build again on every save, until Ctrl+C.
 
 One process for every build, so what the first build loaded stays loaded: the imports, the
-spelling dictionary and the hyphenation patterns, the Jinja environment, pandoc's path, and
-the check cache on disk (validate/cache.py) tells which files must be judged again. A build
+spelling dictionary and the hyphenation patterns, the Jinja environment, pandoc's path, and a
+Typst worker per PDF with its compiler (render/typst_service.py: a small edit is laid out
+again from Typst's memo, not from scratch); the check cache and the render cache on disk tell
+which files must be judged and rendered again. A build
 that fails on the edition's mistakes reports them and waits for the next save; the previous
 documents stay as they were (build writes nothing unless it succeeds). What is watched: the
 edition folder and the editions' own templates/ folder (house style), as `serve` does with
@@ -44,6 +46,8 @@ def watch_build(root: Path, out_dir: Path, as_of: Callable[[], date], formats: t
     set. Ctrl+C raises KeyboardInterrupt (the CLI ends with exit code 130)."""
     import watchfiles
 
+    from staatc.render.typst_service import kept_typst
+
     def once(force: bool) -> None:
         started = time.monotonic()
         try:
@@ -54,7 +58,8 @@ def watch_build(root: Path, out_dir: Path, as_of: Callable[[], date], formats: t
             return
         built(result, result.problems, time.monotonic() - started)
 
-    once(force)
-    for _changes in watchfiles.watch(*watched(root), stop_event=stop, debounce=DEBOUNCE_MS,
-                                     step=STEP_MS, raise_interrupt=True):
-        once(False)
+    with kept_typst():  # one Typst worker per PDF for the whole session: its layout memo stays
+        once(force)
+        for _changes in watchfiles.watch(*watched(root), stop_event=stop, debounce=DEBOUNCE_MS,
+                                         step=STEP_MS, raise_interrupt=True):
+            once(False)

@@ -8,15 +8,14 @@ a fixed timestamp. Everything from front matter and edition.yaml reaches Typst a
 from __future__ import annotations
 
 import json
-import tempfile
 from dataclasses import asdict
-from pathlib import Path
 
 from staatc.assemble.kamerbrief import Letter
 from staatc.render.base import epoch_of, lang_parts
 from staatc.render.media import stage_media
 from staatc.render.pandoc import run_pandoc
 from staatc.render.rapportage_pdf import compile_with_template, escape_block_markers
+from staatc.render.typst_service import typst_root
 
 
 def typst_inputs(letter: Letter) -> dict[str, str]:
@@ -54,11 +53,10 @@ class KamerbriefPdfRenderer:
 
     def render(self, letter: Letter) -> bytes:
         epoch = epoch_of(letter.date)
-        with tempfile.TemporaryDirectory(prefix="staatc-kamerbrief-pdf-") as tmp:
-            root = Path(tmp)
+        with typst_root("kamerbrief-pdf") as (root, worker):
             manifest = stage_media(letter.media, root) if letter.media else None
             body = run_pandoc(letter.body, "typst", [], epoch=epoch, media_manifest=manifest,
                               heading_base=1)  # the body sits below the Betreft heading
             body_markup = escape_block_markers(body.decode("utf-8"))
             return compile_with_template(letter.style, letter.style.kamerbrief_typ, "kamerbrief",
-                                         body_markup, root, typst_inputs(letter), epoch)
+                                         body_markup, root, typst_inputs(letter), epoch, worker)

@@ -72,7 +72,7 @@ def limit_advice(limit_mb: int) -> str:
             f"STAATC_MEMORY_LIMIT_MB={limit_mb * 2} staatc build …")
 
 
-def _rss(pid: int) -> int | None:
+def resident_bytes(pid: int) -> int | None:
     """Resident memory of a process in bytes, or None where /proc is not there."""
     try:
         fields = Path(f"/proc/{pid}/statm").read_text().split()
@@ -88,9 +88,7 @@ def run_limited(cmd: list[str], data: bytes, *, env: dict[str, str] | None, what
 
     `what` names the work for the message ("making the PDF (Typst)").
     """
-    timeout = TIME_LIMIT if timeout is None else timeout
     limit_mb = memory_mb or memory_limit_mb(len(data))
-    limit = limit_mb * 1024 * 1024
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env)
     result: dict[str, bytes] = {}
@@ -98,6 +96,16 @@ def run_limited(cmd: list[str], data: bytes, *, env: dict[str, str] | None, what
     def talk() -> None:  # in a thread, so big inputs and outputs never block the watch
         result["out"], result["err"] = proc.communicate(data)
 
+    watch(proc, talk, what, timeout, limit_mb)
+    return subprocess.CompletedProcess(cmd, proc.returncode, result.get("out", b""),
+                                       result.get("err", b""))
+
+
+def watch(proc: subprocess.Popen, talk, what: str, timeout: float | None, limit_mb: int) -> None:
+    """Run `talk` (the exchange with `proc`) in a thread while watching `proc`: past the time
+    or memory limit, or when the build abandons its renders, `proc` is killed and this raises."""
+    timeout = TIME_LIMIT if timeout is None else timeout
+    limit = limit_mb * 1024 * 1024
     talker = threading.Thread(target=talk, daemon=True)
     talker.start()
     deadline = time.monotonic() + timeout
@@ -113,7 +121,7 @@ def run_limited(cmd: list[str], data: bytes, *, env: dict[str, str] | None, what
             raise Abandoned(what)
         if time.monotonic() > deadline:
             exceeded = f"took longer than {timeout:g} seconds"
-        elif (rss := _rss(proc.pid)) is not None and rss > limit:
+        elif (rss := resident_bytes(proc.pid)) is not None and rss > limit:
             exceeded = f"needed more than {limit_mb} MB of memory ({limit_advice(limit_mb)})"
         if exceeded:
             proc.kill()
@@ -123,5 +131,3 @@ def run_limited(cmd: list[str], data: bytes, *, env: dict[str, str] | None, what
                 "deeply nested for one document: shorten very long chapters and tables, flatten "
                 "deep lists and quotes (the limits are set by STAATC_MEMORY_LIMIT_MB)"
             )
-    return subprocess.CompletedProcess(cmd, proc.returncode, result.get("out", b""),
-                                       result.get("err", b""))

@@ -13,7 +13,6 @@ import logging
 import re
 import shlex
 import sys
-import tempfile
 from pathlib import Path
 
 from staatc.errors import HouseStyleError, RenderLimitError
@@ -30,10 +29,10 @@ from staatc.model import HouseStyle, bundled_fonts
 from staatc.render.limits import run_limited
 from staatc.render.media import stage_media
 from staatc.render.pandoc import TEMPLATES, start_pandoc
+from staatc.render.typst_service import WORKER, Worker, typst_root
 
 PDF_STANDARDS = ["a-2a", "ua-1"]
 log = logging.getLogger("staatc")  # --verbose shows every call
-WORKER = Path(__file__).with_name("typst_worker.py")
 CHART_TYP = TEMPLATES / "chart.typ"  # bundled, never overridden: the filter calls into it
 
 
@@ -64,18 +63,18 @@ class PdfRenderer:
     def render(self, doc: Document) -> bytes:
         meta = doc.meta
         epoch = epoch_of(meta.date)
-        with tempfile.TemporaryDirectory(prefix="staatc-pdf-") as tmp:
-            root = Path(tmp)
+        with typst_root("rapportage-pdf") as (root, worker):
             manifest = stage_media(doc.media, root, doc.charts) if doc.media or doc.charts else None
             body = start_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest)
             inputs = typst_inputs(meta)  # while pandoc runs (babel's date formats)
             body_markup = escape_block_markers(body.result().decode("utf-8"))
             return compile_with_template(doc.style, doc.style.rapportage_typ, "rapportage",
-                                         body_markup, root, inputs, epoch)
+                                         body_markup, root, inputs, epoch, worker)
 
 
 def compile_with_template(style: HouseStyle, template: Path, show: str, body_markup: str,
-                          root: Path, inputs: dict[str, str], epoch: int) -> bytes:
+                          root: Path, inputs: dict[str, str], epoch: int,
+                          worker: Worker | None = None) -> bytes:
     """The template (`#let <show>(body)`) in front of the body, compiled with the style's fonts.
 
     Typst gets the template as part of its source and the fonts copied into its root, so it
@@ -86,7 +85,7 @@ def compile_with_template(style: HouseStyle, template: Path, show: str, body_mar
               f"\n#show: {show}\n\n{body_markup}")
     fonts = stage_fonts(style.fonts, root)
     try:
-        return compile_typst(source, root, inputs, epoch, fonts)
+        return compile_typst(source, root, inputs, epoch, fonts, worker)
     except RenderError as exc:
         if style.is_override(template):
             raise HouseStyleError(f"the PDF could not be made with this template: {exc}",
@@ -109,8 +108,9 @@ def escape_block_markers(markup: str) -> str:
 
 
 def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
-                  fonts: Path | None = None) -> bytes:
-    """Compile in a worker process (render/typst_worker.py) under the render limits.
+                  fonts: Path | None = None, worker: Worker | None = None) -> bytes:
+    """Compile in a worker process (render/typst_worker.py) under the render limits: a new
+    one, or the kept `worker` of a watch session (render/typst_service.py).
 
     Typst reads only inside `root` (the renderer's temp dir) and only the fonts in `fonts`
     (a folder inside it; by default the bundled fonts are copied there) and its own embedded ones.
@@ -128,15 +128,20 @@ def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
     cmd = [sys.executable, "-E", "-P", str(WORKER)]
     log.info("Typst: compile %d characters of markup to %s in %s (worker: %s)", len(source),
              " + ".join(PDF_STANDARDS), root, shlex.join(cmd))
-    proc = run_limited(cmd, json.dumps(request).encode("utf-8"), env=None,
-                       what="making the PDF (Typst)")
-    if proc.returncode == 0:
-        return proc.stdout
+    what = "making the PDF (Typst)"
+    if worker is not None:
+        status, data = worker.compile(json.dumps(request).encode("utf-8"), what)
+        output, error_output = (data, b"") if status == 0 else (b"", data)
+    else:
+        proc = run_limited(cmd, json.dumps(request).encode("utf-8"), env=None, what=what)
+        status, output, error_output = proc.returncode, proc.stdout, proc.stderr
+    if status == 0:
+        return output
     try:
-        error = json.loads(proc.stderr)
+        error = json.loads(error_output)
     except ValueError:
-        raise RenderError(f"Typst could not make the PDF (code {proc.returncode}): "
-                          f"{proc.stderr.decode('utf-8', 'replace').strip()}") from None
+        raise RenderError(f"Typst could not make the PDF (code {status}): "
+                          f"{error_output.decode('utf-8', 'replace').strip()}") from None
     if "depth exceeded" in error["message"]:  # check limits nesting; this is the backstop
         raise RenderLimitError(
             f"the text is nested too deeply for Typst ({error['message']}), so the build "

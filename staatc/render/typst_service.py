@@ -1,0 +1,126 @@
+"""Typst workers kept alive between builds, for `build --watch`.
+
+A one-off build compiles each PDF in a fresh worker process (render/rapportage_pdf.py). In a
+watch session one worker per document (rapportage, kamerbrief) stays, with its compiler and a
+Typst root that keeps its place: Typst memoises its layout per compiler, so after a small edit
+the next PDF takes a fraction of a cold compile. The worker is still a child process under
+the render limits (render/limits.py): past a limit it is killed, and the next build starts a
+new one. One that has grown past half its memory limit is replaced before the next compile,
+so its caches never make a legitimate build fail.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Iterator
+
+from staatc.render.limits import memory_limit_mb, resident_bytes, watch
+
+WORKER = Path(__file__).with_name("typst_worker.py")
+KEPT: ContextVar[Workers | None] = ContextVar("staatc_kept_typst", default=None)
+
+
+class Worker:
+    """One `typst_worker.py --serve` process and the Typst root it compiles in."""
+
+    def __init__(self, name: str):
+        self.root = Path(tempfile.mkdtemp(prefix=f"staatc-{name}-"))
+        self.lock = threading.Lock()
+        self.proc: subprocess.Popen | None = None
+
+    def clear_root(self) -> Path:
+        """The root emptied, for the render to stage its fonts and media anew."""
+        for entry in self.root.iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        return self.root
+
+    def compile(self, request: bytes, what: str) -> tuple[int, bytes]:
+        """(status, bytes) as typst_worker.py answers; raises past a limit (the worker is gone)."""
+        limit_mb = memory_limit_mb(len(request))
+        if self.proc is not None and (self.proc.poll() is not None or
+                                      (resident_bytes(self.proc.pid) or 0) > limit_mb * 2**19):
+            self.stop()
+        if self.proc is None:
+            self.proc = subprocess.Popen([sys.executable, "-E", "-P", str(WORKER), "--serve"],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        proc, answer = self.proc, {}
+
+        def talk() -> None:
+            try:
+                proc.stdin.write(len(request).to_bytes(8, "big") + request)
+                proc.stdin.flush()
+                head = proc.stdout.read(9)
+                answer["status"] = head[0]
+                answer["data"] = proc.stdout.read(int.from_bytes(head[1:], "big"))
+            except (OSError, IndexError):  # the worker died: Typst itself failed
+                pass
+
+        try:
+            watch(proc, talk, what, None, limit_mb)
+        except BaseException:
+            self.stop()
+            raise
+        if "data" not in answer:
+            self.stop()
+            return 1, b"the Typst worker stopped"
+        return answer["status"], answer["data"]
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+
+
+class Workers:
+    """The kept workers of one watch session, one per document name."""
+
+    def __init__(self):
+        self._workers: dict[str, Worker] = {}
+        self._lock = threading.Lock()
+
+    def get(self, name: str) -> Worker:
+        with self._lock:
+            return self._workers.setdefault(name, Worker(name))
+
+    def close(self) -> None:
+        for worker in self._workers.values():
+            worker.stop()
+            shutil.rmtree(worker.root, ignore_errors=True)
+
+
+@contextmanager
+def kept_typst() -> Iterator[Workers]:
+    """Within this block, every PDF is compiled by a worker that stays until its end."""
+    workers = Workers()
+    token = KEPT.set(workers)
+    try:
+        yield workers
+    finally:
+        KEPT.reset(token)
+        workers.close()
+
+
+@contextmanager
+def typst_root(name: str) -> Iterator[tuple[Path, Worker | None]]:
+    """Where a PDF render stages its fonts and media (Typst reads nothing else): a fresh temp
+    folder, or in a watch session the kept worker's own root, emptied, and that worker (held
+    for the render: the two PDFs have a worker each, one render at a time uses it)."""
+    workers = KEPT.get()
+    if workers is None:
+        with tempfile.TemporaryDirectory(prefix=f"staatc-{name}-") as tmp:
+            yield Path(tmp), None
+        return
+    worker = workers.get(name)
+    with worker.lock:
+        yield worker.clear_root(), worker
