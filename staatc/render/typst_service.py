@@ -51,8 +51,10 @@ class Worker:
                                       (resident_bytes(self.proc.pid) or 0) > limit_mb * 2**19):
             self.stop()
         if self.proc is None:
+            # No stderr: Typst's errors come through the protocol; a worker that dies says so.
             self.proc = subprocess.Popen([sys.executable, "-E", "-P", str(WORKER), "--serve"],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL)
         proc, answer = self.proc, {}
 
         def talk() -> None:

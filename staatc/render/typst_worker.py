@@ -56,6 +56,11 @@ def _read(stream, n):
 
 
 def serve():
+    import signal
+
+    # Ctrl+C in the terminal reaches the whole process group: the build stops this worker
+    # itself, and a traceback from here would only clutter the editor's screen.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     compilers = {}
     while True:

@@ -32,10 +32,10 @@ def _document_text(path: Path) -> str:
         return ""
 
 
-def _start(tmp_path: Path) -> subprocess.Popen:
+def _start(tmp_path: Path, formats: str = "docx") -> subprocess.Popen:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
-        [sys.executable, "-m", "staatc", "build", "2024", "--watch", "--format", "docx",
+        [sys.executable, "-m", "staatc", "build", "2024", "--watch", "--format", formats,
          "--as-of", "2024-05-01"],
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -83,3 +83,46 @@ def test_a_mistake_is_reported_and_the_next_save_builds_again(edition, tmp_path)
     assert "unknown-key" in err or "onbekend" in err
     assert "nothing was written" in err
     assert "Traceback" not in out + err
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    try:
+        return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+    except Exception:  # not there yet, or being replaced
+        return ""
+
+
+def _kept_workers(parent: int) -> list[int]:
+    """The Typst workers (`typst_worker.py --serve`) that `parent` started."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != parent:
+                continue
+            if b"--serve" in (stat.parent / "cmdline").read_bytes():
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return sorted(found)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_pdf_follows_saves_through_one_kept_typst_worker(edition, tmp_path):
+    pdf = tmp_path / "build" / "2024" / "staat-van-de-uitvoering-2024.pdf"
+    proc = _start(tmp_path, "pdf")
+    try:
+        assert _wait_for(pdf.exists), "the first build wrote nothing"
+        workers = _kept_workers(proc.pid)
+        assert len(workers) == 2  # the rapportage's and the kamerbrief's
+        chapter = edition / "chapters" / "01-inleiding.md"
+        chapter.write_text(chapter.read_text(encoding="utf-8") + "\nZojuist toegevoegd.\n",
+                           encoding="utf-8")
+        assert _wait_for(lambda: "Zojuist toegevoegd" in _pdf_text(pdf)), "the save was not built"
+        assert _kept_workers(proc.pid) == workers  # the same processes: Typst's memo stayed
+    finally:
+        code, out, err = _stop(proc)
+    assert code == 130
+    assert "Traceback" not in out + err
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
