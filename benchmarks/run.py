@@ -159,4 +159,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     os.environ.pop("STAATC_MEMORY_LIMIT_MB", None)  # the figures are for the default settings
+    # As installed (pip compiles every module): a checkout's modules get their bytecode files on
+    # the first run instead of being compiled again in every process.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     main()
