@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from staatc.markdown.memo import memo
 from staatc.markdown.tree import inlines
 
 # Each pattern is bounded by the next bracket or brace: linear on any line.
@@ -17,6 +18,15 @@ _NOT_PROSE = re.compile(r"\{[#.][^{}]*\}|\{[a-z-]+=[^{}]*\}|\[@[^\[\]]*\]|\bhttp
 _SKIPPED = ("code_inline", "html_inline", "image", "footnote_ref")
 
 
+def _load(value: object) -> dict[int, str] | None:
+    if isinstance(value, list) and all(
+            isinstance(v, list) and len(v) == 2 and type(v[0]) is int and isinstance(v[1], str)
+            for v in value):
+        return {line: prose for line, prose in value}
+    return None
+
+
+@memo("prose", lambda found: sorted(found.items()), _load)
 def prose_by_line(text: str) -> dict[int, str]:
     """0-based line → the prose on it (for every line with inline content)."""
     parts: dict[int, list[str]] = defaultdict(list)

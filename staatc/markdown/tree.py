@@ -24,6 +24,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from staatc.markdown.memo import memo
+
 # Deeper nesting than any rule looks at (validate/nesting.py refuses more than 20 levels);
 # markdown-it stops nesting there instead of recursing without bound.
 MAX_NESTING = 100
@@ -154,13 +156,20 @@ def inlines(text: str) -> Iterator[Inline]:
         last = line
 
 
-def code_lines(text: str) -> set[int]:
+def _load_lines(value: object) -> frozenset[int] | None:
+    if isinstance(value, list) and all(type(n) is int and n >= 0 for n in value):
+        return frozenset(value)
+    return None
+
+
+@memo("code-lines", sorted, _load_lines)
+def code_lines(text: str) -> frozenset[int]:
     """0-based lines inside fenced or indented code (fences included): not Markdown."""
     code: set[int] = set()
     for token in tokens(text):
         if token.type in ("fence", "code_block") and token.map:
             code.update(range(*token.map))
-    return code
+    return frozenset(code)
 
 
 def inline_text(children: list[Token] | tuple[Token, ...]) -> str:

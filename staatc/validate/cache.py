@@ -29,6 +29,7 @@ from typing import Callable
 from staatc import __version__
 from staatc.codes import CODES
 from staatc.errors import Problem
+from staatc.markdown import memo
 from staatc.load.folders import CACHE_FOLDER as FOLDER
 NAME = "check.json"
 FORMAT = 1
@@ -56,8 +57,8 @@ class FileCache:
         self.path = path
         self.version = version if version is not None else code_fingerprint()
         self._settings = hashlib.sha256(settings).digest()  # edition.yaml and the switches
-        self._entries, self._texts, self.words = (_read(path, self.version) if path is not None
-                                                  else ({}, {}, {}))
+        self._entries, self._texts, self.words, self._memos = (
+            _read(path, self.version) if path is not None else ({}, {}, {}, {}))
         self._used: dict[str, list] = {}
         self._used_texts: dict[str, str] = {}
         self._changed = False
@@ -103,6 +104,16 @@ class FileCache:
         self._used_texts[key] = text
         self._changed = True
 
+    def kept_memos(self) -> dict[str, dict[str, object]]:
+        """What the last run read off its texts (staatc.markdown.memo), by memo and text hash."""
+        return self._memos
+
+    def keep_memos(self, used: dict[str, dict[str, object]]) -> None:
+        """What this run read off its texts: written when anything changed."""
+        if {n: v.keys() for n, v in used.items()} != {n: v.keys() for n, v in self._memos.items()}:
+            self._changed = True
+        self._memos = used
+
     def keep_words(self, words: dict[str, int]) -> None:
         """Syllable counts to keep (readability.KNOWN): written when other things change."""
         if len(words) <= MAX_WORDS:
@@ -117,17 +128,18 @@ class FileCache:
         from staatc.errors import OutputError
 
         data = {"format": FORMAT, "staatc": self.version, "files": self._used,
-                "texts": self._used_texts, "words": self.words}
+                "texts": self._used_texts, "words": self.words,
+                "memos": memo.dump_kept(self._memos)}
         try:
             write(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except OutputError:
             pass  # a read-only checkout still checks; the next run simply redoes the work
 
 
-def _read(path: Path, version: str) -> tuple[dict[str, list], dict[str, str], dict]:
-    """The entries, rendered texts and syllable counts of a cache file from this very staatc,
-    or none at all."""
-    none: tuple[dict, dict, dict] = ({}, {}, {})
+def _read(path: Path, version: str) -> tuple[dict[str, list], dict[str, str], dict, dict]:
+    """The entries, rendered texts, syllable counts and text memos of a cache file from this
+    very staatc, or none at all."""
+    none: tuple[dict, dict, dict, dict] = ({}, {}, {}, {})
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):  # missing, unreadable, not JSON, not UTF-8
@@ -141,7 +153,8 @@ def _read(path: Path, version: str) -> tuple[dict[str, list], dict[str, str], di
         return none
     if not isinstance(words, dict) or not _valid_words(words):
         return none
-    return files, texts, words
+    memos = memo.load_kept(data.get("memos", {}))
+    return (files, texts, words, memos) if memos is not None else none
 
 
 def words_tag() -> str:

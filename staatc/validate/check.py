@@ -16,9 +16,11 @@ from typing import Callable
 from staatc.errors import Problem, has_errors, sort_problems
 from staatc.load.edition import load_edition
 from staatc.load.series import Series, load_series
+from staatc.markdown import headings, links, memo, prose, tree  # noqa: F401 - their memos
 from staatc.model import Edition
 from staatc.templating.render import render_texts
 from staatc.validate.cache import NAME as CACHE_NAME, FileCache, known_words
+from staatc.validate.editorial import hyphenation
 from staatc.validate.editorial.readability import KNOWN
 from staatc.validate.registry import Inputs, apply_levels, config_problems, levels, run_rules
 
@@ -45,6 +47,7 @@ def check_edition(root: Path, as_of: date, editorial: bool = True, cache_dir: Pa
     `loaded` hears the edition as soon as it is loaded and its texts rendered without an
     error, before the rules run (their problems and notices are not in it yet): a build
     starts rendering then, and drops the renders when the rules find an error."""
+    memo.start()
     edition, problems = load_edition(root)
     series, link_problems = load_series(edition)  # how the editions link up: found while loading
     problems = [*problems, *link_problems]
@@ -54,6 +57,8 @@ def check_edition(root: Path, as_of: date, editorial: bool = True, cache_dir: Pa
         settings = edition.config.model_dump_json() if edition.config else "no edition.yaml"
         cache = FileCache(cache_dir / CACHE_NAME, f"{editorial}\0{settings}".encode())
         KNOWN.update(known_words(cache.words))
+        hyphenation.keep_in(cache_dir)
+        memo.learn(cache.kept_memos())
     texts, template_problems = render_texts(edition, series, cache)
     if loaded is not None and not has_errors([*problems, *template_problems]):
         loaded(CheckResult(edition, [], texts, [], series))
@@ -73,5 +78,7 @@ def check_edition(root: Path, as_of: date, editorial: bool = True, cache_dir: Pa
     ]
     if cache is not None and write is not None:
         cache.keep_words(KNOWN)
+        cache.keep_memos(memo.used())
         cache.save(write)
+        hyphenation.save(write)
     return CheckResult(edition, sort_problems(apply_levels(problems, level)), texts, notices, series)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache  # the hyphenator, loaded once
 from typing import Iterable
 
 from staatc.codes import problem
@@ -29,11 +28,10 @@ MIN_PARAGRAPH_WORDS = 15
 HARDEST_SHOWN = 3
 
 
-@lru_cache(maxsize=1)
 def _hyphenator():
-    import pyphen
+    from staatc.validate.editorial.hyphenation import hyphenator  # pyphen: kept parsed
 
-    return pyphen.Pyphen(lang="nl_NL")
+    return hyphenator()
 
 
 # Words counted before, in this process or kept by the check cache (validate/cache.py), so an
