@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import Callable, Iterable
 
 from staatc.errors import Problem
-from staatc.validate.editorial import house, readability  # every check runs some of these
+from staatc.validate.editorial import house, readability  # loaded by every check: see _later
 from staatc.validate.editorial.document import Context
 
 CheckFn = Callable[[Context], Iterable[Problem]]
@@ -20,7 +20,8 @@ CheckFn = Callable[[Context], Iterable[Problem]]
 
 def _later(target: str) -> CheckFn:
     """The check `module:function` of this package, imported when it first runs: the cached
-    per-file checks and spelling (off by default) do not run in most `check`s."""
+    per-file checks and spelling (off by default) do not run in most `check`s. house (its
+    cross-file checks) and readability (KNOWN, which the cache fills) are needed by each."""
     module, _, name = target.partition(":")
 
     def run(ctx: Context) -> Iterable[Problem]:
