@@ -19,9 +19,8 @@ from staatc import __version__
 from staatc.cli_options import (AsOfOpt, CheckFormat, DiffFormat, EditionArg, EditionsArg,
                                 MilestonesFormat, RulesFormat, StrictOpt, TrendsFormat, parse_as_of,
                                 switches)
-from staatc.printable import printable_lines
 from staatc.cli_output import (SWITCHES, built_lines, check_summary, emit, parse_formats, print_problems,
-                               reported, say, shown)
+                               reported, say, shown, tell)
 
 app = typer.Typer(
     name="staatc",
@@ -65,11 +64,12 @@ def check(
 ) -> None:
     """Validate editions without rendering: every problem as file:line: message."""
     from staatc.commands.check import check_editions
-    from staatc.reporting import problems as report
 
     day = parse_as_of(as_of)
     with reported(format, strict, "the check failed") as cwd:
         checked = check_editions(editions or [], every, cwd, day, cache)
+    if format is not CheckFormat.text:  # the machine formats' writers (xml.etree): not for text
+        from staatc.reporting import problems as report
     for notice in checked.notices:  # e.g. "spelling not checked": no problem, but worth knowing
         if format is CheckFormat.github:
             emit(report.github_notice(notice), "github")
@@ -144,7 +144,7 @@ def serve(
     out_dir = out or default_out_dir(edition, root, cwd)
     preview = Preview(root, out_dir, cwd, as_of=(lambda: day) if day else date.today)
     try:
-        run_preview(preview, port, lambda line: typer.echo(printable_lines(line), err=True))
+        run_preview(preview, port, tell)
     except OSError as exc:
         typer.echo(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}; choose another --port", err=True)
         raise typer.Exit(1)
@@ -283,7 +283,7 @@ def import_(docx: Annotated[Path, typer.Argument(help="The Word file (.docx).")]
         done = import_docx(docx, edition, chapter, cwd, date.today())
     *problems, wrote = summary(done, cwd)
     for line in problems:  # the Word file's comments and changes, the new chapter's problems
-        typer.echo(printable_lines(line), err=True)
+        tell(line)
     say(wrote, err=False)
 
 

@@ -6,18 +6,20 @@ piped output and CI logs stay plain `file:line: severity: message [code]` lines.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, TYPE_CHECKING, Iterator
 
 import typer
 
 from staatc.cli_options import SWITCHES, CheckFormat
-from staatc.errors import Problem, StaatcError
-from staatc.printable import escape_controls, json_printable, printable, printable_lines
+
+# logging, staatc.errors and staatc.printable are imported where used: `--help` needs none.
+if TYPE_CHECKING:
+    from staatc.errors import Problem
 
 _SEVERITY = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True}}
 
@@ -31,6 +33,8 @@ def colour(stream: IO) -> bool:
 def problem_line(p: Problem, cwd: Path, coloured: bool) -> str:
     if not coloured:
         return p.format(cwd)
+    from staatc.printable import printable
+
     where = p.display_path(cwd) + (f":{p.line}" if p.line else "")
     return (f"{typer.style(where, bold=True)}: {typer.style(p.severity, **_SEVERITY[p.severity])}: "
             f"{printable(p.message)} {typer.style(f'[{p.code}]', dim=True)}")
@@ -70,6 +74,8 @@ def printed(text: str, kind: str = "text") -> str:
     hold file names and values of an untrusted draft, and it lands in terminals and CI logs.
     `kind` "json" keeps JSON valid; "github" is made of workflow commands on purpose, with
     every field escaped where it was written (reporting.problems)."""
+    from staatc.printable import escape_controls, json_printable, printable_lines
+
     if kind == "json":
         return json_printable(text)
     return escape_controls(text) if kind == "github" else printable_lines(text)
@@ -82,7 +88,14 @@ def emit(text: str, kind: str = "text") -> None:
 def say(line: str, err: bool = True) -> None:
     """A line of the tool's own talk (summaries, 'Wrote:'): silent under --quiet."""
     if not SWITCHES.quiet:
-        typer.echo(printable_lines(line), err=err)
+        tell(line, err)
+
+
+def tell(line: str, err: bool = True) -> None:
+    """A line that is printed even under --quiet (problems, a preview's log), made printable."""
+    from staatc.printable import printable_lines
+
+    typer.echo(printable_lines(line), err=err)
 
 
 @contextmanager
@@ -94,6 +107,8 @@ def reported(format: CheckFormat = CheckFormat.text, strict: bool = False,
     format goes to stdout in that format, so CI reads a missing edition the way it reads any
     other problem. Anything that is not a StaatcError is a bug: see `internal_error`.
     """
+    from staatc.errors import StaatcError
+
     cwd = Path.cwd()
     try:
         yield cwd
@@ -141,28 +156,40 @@ def built_lines(result, problems: list[Problem], cwd: Path, seconds: float | Non
         say(f"Built in {seconds:.2f} s")
 
 
-class _StderrNow(logging.StreamHandler):
-    """Writes to sys.stderr as it is at each message, not as it was when --verbose was first
-    given: one process can run many commands (tests, serve), each with its own stderr."""
+@lru_cache(maxsize=1)
+def _stderr_now() -> type:
+    """The handler class, made once (it subclasses logging's, which `--help` does not load)."""
+    import logging
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.stream = sys.stderr
-        super().emit(record)
+    from staatc.printable import printable_lines
 
-    def format(self, record: logging.LogRecord) -> str:
-        return printable_lines(super().format(record))  # steps name the draft's files
+    class _StderrNow(logging.StreamHandler):
+        """Writes to sys.stderr as it is at each message, not as it was when --verbose was first
+        given: one process can run many commands (tests, serve), each with its own stderr."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.stream = sys.stderr
+            super().emit(record)
+
+        def format(self, record: logging.LogRecord) -> str:
+            return printable_lines(super().format(record))  # steps name the draft's files
+
+    return _StderrNow
 
 
 def start_logging(verbose: bool) -> None:
     """--verbose: the steps and the pandoc and Typst calls (logger 'staatc', INFO) on stderr.
 
     Set afresh for each command, so one command's --verbose does not carry into the next."""
+    import logging
+
+    handler_class = _stderr_now()
     logger = logging.getLogger("staatc")
-    for handler in [h for h in logger.handlers if isinstance(h, _StderrNow)]:
+    for handler in [h for h in logger.handlers if isinstance(h, handler_class)]:
         logger.removeHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     if verbose:
-        handler = _StderrNow(sys.stderr)
+        handler = handler_class(sys.stderr)
         handler.setFormatter(logging.Formatter("· %(message)s"))
         logger.addHandler(handler)
 

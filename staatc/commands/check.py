@@ -34,11 +34,16 @@ def cache_folder(edition: str | None, root: Path, cwd: Path) -> Path:
     return default_out_dir(edition, root, cwd) / CACHE_FOLDER
 
 
-def _check_root(root: Path, as_of: date, cache_dir: Path | None) -> CheckReport:
+def _write(path: Path, data: bytes) -> None:
+    # staatc.output (with ctypes) is loaded only when the cache changed: not on a warm check.
     from staatc.output import write_atomic
 
+    write_atomic(path, data)
+
+
+def _check_root(root: Path, as_of: date, cache_dir: Path | None) -> CheckReport:
     log.info("checking %s", root)
-    result = check_edition(root, as_of, cache_dir=cache_dir, write=write_atomic)
+    result = check_edition(root, as_of, cache_dir=cache_dir, write=_write)
     files = [d.source.path for d in result.edition.documents()] + [result.edition.config_source.path]
     return CheckReport(result, files)
 

@@ -25,7 +25,6 @@ from staatc.errors import (
 from staatc.model import Chapter, Edition, EditionConfig, Kamerbrief, Onderzoek, Source, Stand, _Document
 from staatc.load.files import resolved, walk_files
 from staatc.load.locate import resolve_edition  # noqa: F401 - where the commands have always found it
-from staatc.load.messages import problems_from_validation
 from staatc.load.wordfile import refuse_word_file
 from staatc.load.yamlmarks import parse_yaml
 
@@ -123,6 +122,7 @@ def load_document(path: Path, cls: type[D], root: Path, slug: str, **extra: Any)
     try:
         meta = cls.meta_model.model_validate(data)
     except ValidationError as exc:
+        from staatc.load.messages import problems_from_validation  # wording loaded only for an error
         raise InvalidEdition(problems_from_validation(exc, path, lines, cls.meta_model)) from None
     source = Source(path=path, lines=lines, body_line=body_line)
     return cls.model_construct(**dict(meta), slug=slug, body=body, source=source, **extra)
@@ -136,6 +136,7 @@ def load_config(path: Path, root: Path) -> tuple[EditionConfig, Source]:
     try:
         config = EditionConfig.model_validate(data)
     except ValidationError as exc:
+        from staatc.load.messages import problems_from_validation  # wording loaded only for an error
         raise InvalidEdition(problems_from_validation(exc, path, lines, EditionConfig)) from None
     return config, Source(path=path, lines=lines)
 

@@ -21,7 +21,6 @@ from typing import Any
 import yaml
 
 from staatc.errors import FrontMatterError, YamlSyntaxError
-from staatc.load.plain import yaml_hint
 
 
 # libyaml's parser where PyYAML has it (about five times faster on front matter); the marks,
@@ -74,6 +73,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, Lines]:
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 + offset if mark else first_line
         last = max(m.line for m in (exc.context_mark, exc.problem_mark, mark) if m) + 1 if mark else 0
+        from staatc.load.plain import yaml_hint  # the hints are read only for a broken file
+
         if found := yaml_hint(text, last, str(exc.problem)):
             raise YamlSyntaxError(found[1], path, found[0] + offset) from None
         what = exc.problem or "invalid YAML"

@@ -13,12 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from staatc.dutch import dutch_date
 from staatc.errors import Problem, TemplateError
 from staatc.load.series import Series
 from staatc.model import Edition
 from staatc.series.figures import edition_records
-from staatc.templating.words import runtime_message, syntax_message, then, undefined_message
 
 
 class TextCache(Protocol):
@@ -31,6 +29,8 @@ class TextCache(Protocol):
 MAX_OUTPUT = 5_000_000  # characters one document may grow to (template_limits.MAX_SIZE)
 
 def _datum_filter(value: Any) -> str:
+    from staatc.dutch import dutch_date  # like Jinja, loaded only when a text is rendered
+
     if isinstance(value, date):
         return dutch_date(value)
     if isinstance(value, str):
@@ -113,6 +113,7 @@ def render(text: str, ctx: dict[str, Any], path: Path, first_line: int = 1,
 
     from staatc.templating.budget import Budget
     from staatc.templating.limits import LimitExceeded, check_source
+    from staatc.templating.words import runtime_message, syntax_message, then, undefined_message
 
     env = environment()
     try:

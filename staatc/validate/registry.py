@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from importlib import import_module
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -24,7 +25,7 @@ from staatc.model import Edition, _Document
 from staatc.suggest import did_you_mean
 from staatc.schedule import plan
 from staatc.validate.cache import FileCache
-from staatc.validate import anchors, crossfile, glyphs, images, nesting, placeholders, rawmarkup, series
+from staatc.validate import anchors, crossfile, glyphs, images, placeholders, series
 from staatc.validate.editorial import CHECKS
 from staatc.validate.editorial.document import Context, Speller, make_context
 
@@ -63,8 +64,21 @@ def _on_edition(fn: Callable[[Edition], Iterable[Problem]], *codes: str,
     return Rule(fn.__name__, lambda i: fn(i.edition), codes, needs_config, per_file=per_file)
 
 
-def _on_texts(fn: Callable[[Edition, dict[Path, str]], Iterable[Problem]], *codes: str) -> Rule:
-    return Rule(fn.__name__, lambda i: fn(i.edition, i.texts), codes)
+def _on_texts(fn: Callable[[Edition, dict[Path, str]], Iterable[Problem]], *codes: str,
+              per_file: bool = False) -> Rule:
+    return Rule(fn.__name__, lambda i: fn(i.edition, i.texts), codes, per_file=per_file)
+
+
+def _later(target: str) -> Callable:
+    """The rule `module:function` of staatc.validate, imported when it first runs: a per-file
+    rule runs only on files the cache has no results for, so most `check`s never load it."""
+    module, _, name = target.partition(":")
+
+    def run(*args):
+        return getattr(import_module(f"staatc.validate.{module}"), name)(*args)
+
+    run.__name__ = name
+    return run
 
 
 def _editorial(code: str, fn: Callable[[Context], Iterable[Problem]], per_file: bool) -> Rule:
@@ -88,11 +102,10 @@ RULES: tuple[Rule, ...] = (
     Rule("anchors_resolve", lambda i: anchors.anchors_resolve(i.edition, len(i.series) > 1),
          (anchors.CODE,)),
     # Drafts are untrusted: no raw Typst/Word/LaTeX/HTML, typed or generated (rawmarkup.py).
-    _on_edition(rawmarkup.raw_markup, rawmarkup.CODE, rawmarkup.HTML_CODE, per_file=True),
-    Rule("generated_raw_markup", lambda i: rawmarkup.generated_raw_markup(i.edition, i.texts),
-         (rawmarkup.CODE, rawmarkup.HTML_CODE), per_file=True),
-    _on_edition(nesting.nesting_depth, "nesting-depth", per_file=True),  # Typst: a few dozen levels
-    _on_edition(nesting.markup_floods, "markup-flood", per_file=True),  # not parsed past the limit
+    _on_edition(_later("rawmarkup:raw_markup"), "raw-block", "raw-html", per_file=True),
+    _on_texts(_later("rawmarkup:generated_raw_markup"), "raw-block", "raw-html", per_file=True),
+    _on_edition(_later("nesting:nesting_depth"), "nesting-depth", per_file=True),  # Typst: a few dozen levels
+    _on_edition(_later("nesting:markup_floods"), "markup-flood", per_file=True),  # not parsed past the limit
     _on_edition(placeholders.placeholders, placeholders.CODE),  # "(naam)" in a definitief edition
     _on_edition(images.image_problems, "image-invalid"),  # format, size, nothing active
     _on_edition(glyphs.glyph_problems, "glyph-missing"),  # what the PDF's fonts cannot print

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
@@ -31,11 +32,36 @@ def test_help_imports_nothing_heavy() -> None:
         "import sys; sys.argv=['staatc','--help']\n"
         "from staatc.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('pypandoc','docx','typst','babel','jinja2','pydantic','staatc.load.edition') if m in sys.modules]\n"
+        "heavy = [m for m in ('pypandoc','docx','typst','babel','jinja2','pydantic','staatc.load.edition',"
+        "'staatc.errors','staatc.printable','logging') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "HEAVY []" in out
+
+
+# What a check of an unchanged edition never runs: machine formats, writing, the per-file rules
+# that the cache answers for, error wording, Jinja. Each is imported only when it is needed.
+NOT_ON_A_WARM_CHECK = (
+    "jinja2", "pypandoc", "docx", "staatc.output", "staatc.reporting.problems", "xml.etree.ElementTree",
+    "staatc.load.messages", "staatc.load.plain", "staatc.templating.words", "staatc.validate.rawmarkup",
+    "staatc.validate.nesting", "staatc.validate.editorial.accessibility", "staatc.validate.editorial.spelling",
+)
+
+
+def test_a_warm_check_imports_only_what_it_runs(tmp_path) -> None:
+    shutil.copytree(REPO / "editions", tmp_path / "editions")
+    check = ["check", "2024", "--as-of", "2024-09-01"]
+    subprocess.run([sys.executable, "-P", "-m", "staatc", *check], cwd=tmp_path, capture_output=True, check=True)
+    code = (
+        f"import sys; sys.argv=['staatc', *{check!r}]\n"
+        "from staatc.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    print('EXIT', exc.code)\n"
+        f"print('LOADED', [m for m in {NOT_ON_A_WARM_CHECK!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-P", "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                         check=True).stdout
+    assert "EXIT 0" in out and "LOADED []" in out, out
 
 
 @pytest.mark.parametrize("year", ["2024", "2023", "2022"])
