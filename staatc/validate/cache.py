@@ -109,10 +109,12 @@ class FileCache:
         return self._memos
 
     def keep_memos(self, used: dict[str, dict[str, object]]) -> None:
-        """What this run read off its texts: written when anything changed."""
-        if {n: v.keys() for n, v in used.items()} != {n: v.keys() for n, v in self._memos.items()}:
+        """What this run read off its texts. Written only when it read a text the cache did
+        not know (a warm check reads fewer: it writes nothing); then without the texts that
+        no run asked for this time, so the file holds about one reading per file."""
+        if any(not values.keys() <= self._memos.get(name, {}).keys() for name, values in used.items()):
             self._changed = True
-        self._memos = used
+            self._memos = used
 
     def keep_words(self, words: dict[str, int]) -> None:
         """Syllable counts to keep (readability.KNOWN): written when other things change."""
