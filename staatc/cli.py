@@ -93,7 +93,7 @@ def build(
                                         "docx, pdf, html, or all (default docx,pdf).")] = "docx,pdf",
     as_of: AsOfOpt = None,
     strict: StrictOpt = False,
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Render every file anew, even when nothing changed (no render cache).")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Build again on every save, until Ctrl+C.")] = False,
 ) -> None:
     """Build the rapportage and the kamerbrief as Word and accessible PDF, and the web edition."""
