@@ -135,9 +135,11 @@ def build_edition(
         except Exception:  # assembled again after the check, whose message comes first
             pass
 
-    # Beside the outputs, once there are any: a failed first build leaves no folder behind.
-    result = check_edition(root, as_of, cache_dir=out_dir / CACHE_FOLDER if out_dir.is_dir() else None,
-                          write=write_atomic, loaded=start)
+    # Beside the outputs. A first build keeps its check cache until the outputs are written:
+    # one that fails leaves no folder behind.
+    later: list[tuple[Path, bytes]] = []
+    keep = write_atomic if out_dir.is_dir() else lambda path, data: later.append((path, data))
+    result = check_edition(root, as_of, cache_dir=out_dir / CACHE_FOLDER, write=keep, loaded=start)
     if result.failed(strict):
         for renders in started:
             renders.abandon()
@@ -160,6 +162,11 @@ def build_edition(
                   if not isinstance(data, bytes)]
         out.write_stamp(key, as_of.isoformat(), [_as_dict(p) for p in result.problems])
         cache.save()
+    try:
+        for path, data in later:
+            write_atomic(path, data)
+    except OutputError:  # a cache that cannot be written goes without, as check's does
+        pass
     return BuildResult(result.problems, paths)
 
 

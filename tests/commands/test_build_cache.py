@@ -57,6 +57,7 @@ def test_a_first_build_renders_everything(first) -> None:
     assert "unchanged" not in message
     assert all(name in message for name in RAPPORTAGE + KAMERBRIEF), message
     assert len(list((out / ".staatc-cache" / "render").iterdir())) == 4
+    assert (out / ".staatc-cache" / "check.json").is_file()  # kept once the outputs were written
 
 
 def test_editing_a_chapter_renders_only_the_rapportage(first, tmp_path) -> None:
