@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass
 from typing import Iterator
 
-from staatc.markdown.memo import memo
-from staatc.markdown.tree import block_line, inline_text, tokens
+from staatc.markdown.memo import memo, rows
+from staatc.markdown.tree import block_line, from_line, inline_text, tokens
 
 # A heading's attributes; the class is bounded and cannot backtrack beyond one brace pair.
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
@@ -48,24 +48,10 @@ def identifier(title: str) -> str:
 
 
 def headings(text: str, first_line: int = 1) -> Iterator[Heading]:
-    if first_line == 1:
-        return iter(_headings(text))
-    return (replace(h, line=h.line + first_line - 1) for h in _headings(text))
+    return from_line(_headings(text), first_line)
 
 
-def _load(value: object) -> tuple[Heading, ...] | None:
-    if not isinstance(value, list):
-        return None
-    found = []
-    for v in value:
-        if not (isinstance(v, list) and len(v) == 5 and type(v[0]) is int and type(v[1]) is int
-                and isinstance(v[2], str) and isinstance(v[3], str) and type(v[4]) is bool):
-            return None
-        found.append(Heading(*v))
-    return tuple(found)
-
-
-@memo("headings", lambda found: [list(astuple(h)) for h in found], _load)
+@memo("headings", *rows(Heading, (int, int, str, str, bool)))
 def _headings(text: str) -> tuple[Heading, ...]:
     return tuple(_walk(text))
 

@@ -7,11 +7,11 @@ over several lines are all found, the way pandoc reads them; code is never a lin
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass
 from typing import Iterator
 
-from staatc.markdown.memo import memo
-from staatc.markdown.tree import inline_text, inlines
+from staatc.markdown.memo import memo, rows
+from staatc.markdown.tree import from_line, inline_text, inlines
 
 KINDS = ("stand", "onderzoek", "hoofdstuk")
 
@@ -24,19 +24,6 @@ class Link:
     image: bool
     attributes: str = ""  # a pandoc `{…}` right after the link, e.g. `{alt="…" width=50%}`
     autolink: bool = False
-
-    def as_list(self) -> list:
-        """The link as JSON can keep it (the check cache)."""
-        return list(astuple(self))
-
-    @classmethod
-    def from_list(cls, value: object) -> Link | None:
-        """A kept link, or None when `value` is not what as_list writes."""
-        if (isinstance(value, list) and len(value) == 6 and type(value[0]) is int
-                and all(isinstance(v, str) for v in value[1:3] + value[4:5])
-                and all(type(v) is bool for v in (value[3], value[5]))):
-            return cls(*value)
-        return None
 
     @property
     def kind(self) -> str | None:
@@ -59,19 +46,10 @@ def _attributes(children, after: int) -> str:
 
 def find_links(text: str, first_line: int = 1) -> Iterator[Link]:
     """Links and images in reading order, each at its line (counted from `first_line`)."""
-    if first_line == 1:
-        return iter(_links(text))
-    return (replace(link, line=link.line + first_line - 1) for link in _links(text))
+    return from_line(_links(text), first_line)
 
 
-def _load(value: object) -> tuple[Link, ...] | None:
-    if not isinstance(value, list):
-        return None
-    links = tuple(Link.from_list(v) for v in value)
-    return None if None in links else links  # type: ignore[return-value]
-
-
-@memo("links", lambda links: [link.as_list() for link in links], _load)
+@memo("links", *rows(Link, (int, str, str, bool, str, bool)))
 def _links(text: str) -> tuple[Link, ...]:
     return tuple(_walk(text))
 

@@ -11,6 +11,7 @@ ignored whole.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import astuple
 from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
@@ -33,6 +34,22 @@ class TextMemo(Generic[T]):
 
 
 MEMOS: dict[str, TextMemo] = {}  # by name: what the check cache keeps
+
+
+def rows(cls: type, types: tuple[type, ...]) -> tuple[Callable, Callable]:
+    """`dump` and `load` for a tuple of dataclass instances, kept as lists of their fields,
+    which must be of exactly `types` (JSON's own: a bool is no int here)."""
+    def dump(items: tuple) -> list:
+        return [list(astuple(item)) for item in items]
+
+    def load(value: object) -> tuple | None:
+        if not isinstance(value, list) or not all(
+                isinstance(row, list) and len(row) == len(types)
+                and all(type(v) is t for v, t in zip(row, types)) for row in value):
+            return None
+        return tuple(cls(*row) for row in value)
+
+    return dump, load
 
 
 def memo(name: str, dump: Callable[[T], object], load: Callable[[object], T | None]):

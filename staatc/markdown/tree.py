@@ -16,15 +16,17 @@ Known differences left: pandoc needs a blank line before a heading or block quot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, TypeVar
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from staatc.markdown.memo import memo
+
+T = TypeVar("T")
 
 # Deeper nesting than any rule looks at (validate/nesting.py refuses more than 20 levels);
 # markdown-it stops nesting there instead of recursing without bound.
@@ -154,6 +156,14 @@ def inlines(text: str) -> Iterator[Inline]:
             elif child.type in ("html_inline", "text"):
                 line += child.content.count("\n")
         last = line
+
+
+def from_line(items: tuple[T, ...], first_line: int) -> Iterator[T]:
+    """Items read off a text (links, headings: each with a `line`) as lines of a file whose
+    text starts at `first_line`."""
+    if first_line == 1:
+        return iter(items)
+    return (replace(item, line=item.line + first_line - 1) for item in items)  # type: ignore[type-var]
 
 
 def _load_lines(value: object) -> frozenset[int] | None:
