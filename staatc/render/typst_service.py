@@ -62,9 +62,11 @@ class Worker:
                 proc.stdin.write(len(request).to_bytes(8, "big") + request)
                 proc.stdin.flush()
                 head = proc.stdout.read(9)
-                answer["status"] = head[0]
-                answer["data"] = proc.stdout.read(int.from_bytes(head[1:], "big"))
-            except (OSError, IndexError):  # the worker died: Typst itself failed
+                size = int.from_bytes(head[1:], "big")
+                data = proc.stdout.read(size) if len(head) == 9 else b""
+                if len(data) == size and len(head) == 9:  # else it died mid-answer
+                    answer["status"], answer["data"] = head[0], data
+            except OSError:  # the worker died: Typst itself failed
                 pass
 
         try:

@@ -4,6 +4,7 @@ fresh worker makes, a worker that died is replaced, and none outlives the sessio
 
 from __future__ import annotations
 
+import io
 import shutil
 from datetime import date
 
@@ -70,3 +71,21 @@ def test_a_worker_that_died_is_replaced(edition, tmp_path) -> None:
         build_edition(edition, tmp_path / "out", AS_OF, formats=("pdf",))
         assert worker.proc.poll() is None
     assert "Na de val." in _text(tmp_path / "out" / PDF)
+
+
+def test_a_typst_error_through_a_kept_worker_is_the_same_message(tmp_path) -> None:
+    from staatc.render.base import RenderError
+    from staatc.render.rapportage_pdf import compile_typst
+    from staatc.render.typst_service import typst_root
+
+    title = "#set document(title: [T])\n"
+    with kept_typst() as workers:
+        with typst_root("proef") as (root, worker):
+            with pytest.raises(RenderError, match="unknown variable: onbekend"):
+                compile_typst(title + "#onbekend", root, {}, 0, worker=worker)
+            pid = worker.proc.pid
+        with typst_root("proef") as (root, worker):
+            pdf = compile_typst(title + "Hallo", root, {}, 0, worker=worker)
+            assert worker.proc.pid == pid  # an error in the document is no reason to restart
+    assert "Hallo" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert worker.proc is None
