@@ -125,6 +125,8 @@ class RenderCache:
         temporary file and a rename, but without fsync: a torn entry fails its digest and is
         made anew. Called inside the output folder's lock; a folder that cannot be written
         goes without."""
+        if not self._used:  # a build of the web edition alone: the documents' entries stay
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for key, data in self._new.items():

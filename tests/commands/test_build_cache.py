@@ -127,3 +127,12 @@ def test_an_error_of_the_rules_stops_the_renders(tmp_path) -> None:
     assert [p.code for p in caught.value.problems if p.severity == "error"] == ["broken-reference"]
     assert not (tmp_path / "out").exists()
     assert not [c for c in _children() if "pandoc" in c or "typst_worker" in c]
+
+
+def test_a_build_of_the_web_edition_alone_keeps_the_documents_entries(first, tmp_path) -> None:
+    root, out, _, _ = first
+    target = tmp_path / "out"
+    shutil.copytree(out, target)
+    entries = sorted(p.name for p in (target / ".staatc-cache" / "render").iterdir())
+    build_edition(root, target, AS_OF, formats=("html",), index=lambda folder: None)
+    assert sorted(p.name for p in (target / ".staatc-cache" / "render").iterdir()) == entries
