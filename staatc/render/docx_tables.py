@@ -15,6 +15,7 @@ DejaVu Sans, has nearly the same), bold a little wider, with a margin for the es
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from staatc.render.ooxml import NSMAP, W, child, page_text_width
 
@@ -50,6 +51,7 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     return total / 2048 * size_pt * 20 * (BOLD if bold else 1) * MARGIN
 
 
+@lru_cache(maxsize=32)  # asked once per table, of the same styles.xml: parsed once
 def table_style(styles_xml: bytes | None, style_id: str | None) -> tuple[float, int]:
     """(font size in pt, left + right cell margins in twips) of a table style."""
     size, margins = 9.0, DEFAULT_CELL_MARGINS
