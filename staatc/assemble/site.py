@@ -139,19 +139,24 @@ def home_page(result: CheckResult) -> Page:
         parts += ["## De oproepen", ""]
         parts += [f"- Deel {c.part}: {link(c.title, anchor('hoofdstuk', c.slug))}" for c in oproepen]
         parts.append("")
-    parts += ["## Inhoud", ""]
-    parts += [f"- {link(c.title, anchor('hoofdstuk', c.slug))}" for c in chapters]
+    parts += ["## Inhoud", "", *_chapter_list(ed, chapters)]
     parts += ["- " + link("Knelpunten per thema", "knelpunten-per-thema"),
               "- " + link("Onderzoeken", "onderzoeken"),
               "- " + link("Overzicht van de Standen", "overzicht-standen"), ""]
     return Page(HOME, config.title, "\n".join(parts), HOME)
 
 
+def _chapter_list(ed: Edition, chapters: list) -> list[str]:
+    """The chapters as list items, numbered as the Word and PDF headings are: "2 Deel 1: …"."""
+    numbers = ed.chapter_numbers()
+    return [f"- {numbers[c.slug]}\u2002{'Deel ' + str(c.part) + ': ' if c.part else ''}"
+            f"{link(c.title, anchor('hoofdstuk', c.slug))}" for c in chapters]
+
+
 def chapter_pages(result: CheckResult, crumbs: tuple[Crumb, ...]) -> list[Page]:
     chapters = _chapters(result.edition)
     numbers = result.edition.chapter_numbers()  # the numbers of the Word and PDF headings
-    items = [f"- {numbers[c.slug]}\u2002{'Deel ' + str(c.part) + ': ' if c.part else ''}"
-             f"{link(c.title, anchor('hoofdstuk', c.slug))}" for c in chapters]
+    items = _chapter_list(result.edition, chapters)
     pages = [Page(crumbs[-1].path, "Hoofdstukken",
                   heading("Hoofdstukken", "hoofdstukken") + "\n\n" + "\n".join(items) + "\n",
                   crumbs[-1].path, crumbs[:-1])]

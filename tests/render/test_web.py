@@ -80,6 +80,8 @@ def test_chapters_carry_the_numbers_of_the_documents(edition) -> None:
     assert '<p class="deel">Hoofdstuk 1</p>' in pages["hoofdstukken/01-inleiding.html"]
     index = pages["hoofdstukken/index.html"]
     assert "<li>1\u2002<a" in index and "<li>2\u2002Deel 1: <a" in index
+    contents = pages["index.html"].split(">Inhoud</h2>")[1].split("</ul>")[0]  # the home page's
+    assert "<li>1\u2002<a" in contents and "<li>2\u2002Deel 1: <a" in contents
 
 
 UNSAFE = """
