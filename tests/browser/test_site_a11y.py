@@ -72,3 +72,21 @@ def test_axe_does_find_a_violation_on_a_bad_page(tmp_path, serve_folder, driver)
     driver.get(serve_folder(tmp_path) + "bad.html")
     ids = {v["id"] for v in run_axe(driver)}
     assert {"html-has-lang", "image-alt", "color-contrast"} <= ids
+
+
+@pytest.mark.parametrize("page", ["themas/index.html", "themas/door-de-jaren-heen.html"])
+def test_a_chart_keeps_readable_text_on_a_phone(page, sites, serve_folder, driver):
+    """At 375 px a chart is shown at 80 % of its own size or more, so its 14 px labels stay
+    at 11 px or more (drawn 720 px wide, they were shrunk to half: about 6 px)."""
+    base = serve_folder(sites("2024"))
+    driver.set_window_size(375, 800)
+    try:
+        driver.get(base + page)
+        charts = driver.execute_script(
+            "return [...document.querySelectorAll('img[src$=\".svg\"]')]"
+            ".map(i => [i.clientWidth, i.naturalWidth])")
+        assert charts, f"no chart on {page}"
+        for shown, drawn in charts:
+            assert shown >= 0.8 * drawn, f"{page}: drawn {drawn} px wide, shown at {shown} px"
+    finally:
+        driver.set_window_size(1280, 900)

@@ -14,24 +14,28 @@ from staatc.assemble.chart import BarChart
 from staatc.render.ooxml import xml_escape as escape
 
 FONT = "'Noto Sans', 'Segoe UI', Verdana, Arial, sans-serif"  # as site.css
-WIDTH = 720
-SIZE = 13           # px, the labels
-CHAR = 0.58 * SIZE  # an average character's width: the label column fits the longest label
-LABEL_CHARS = 42    # a longer label wraps (the column takes at most 45% of the width)
-LINE = 16
+# Narrow enough to be shown at about its own size on a phone (a 375 px screen has some 340 px
+# for it): each label stands above its bars, so the text never shrinks to an unreadable size.
+WIDTH = 400
+SIZE = 14           # px, the labels
+LABEL_CHARS = 44    # a longer label wraps
+LINE = 18
+X0 = 4              # the bars' baseline
+NUMBER_ROOM = 36    # right of the longest bar, for its number
 
 
 def chart_svg(chart: BarChart) -> bytes:
     many = len(chart.series) > 1
-    bar = 12 if many else 18
+    bar = 12 if many else 16
     labels = [textwrap.wrap(c, LABEL_CHARS) or [""] for c in chart.categories]
-    # One category: its bars and a gap, or its label's lines if they need more room.
-    band = max([10 + bar * len(chart.series)] + [len(lines) * LINE + 6 for lines in labels])
-    label_w = min(max([len(line) for lines in labels for line in lines] + [4]) * CHAR + 8, WIDTH * 0.45)
-    x0 = label_w + 8
-    plot_w = WIDTH - x0 - 36                      # room for the longest bar's number
-    top = 34 if many else 8
-    height = top + band * len(chart.categories) + 40
+    plot_w = WIDTH - X0 - NUMBER_ROOM
+    top = 12 + 22 * _legend_rows(chart) if many else 6
+    blocks, y = [], top
+    for lines in labels:  # one category: its label's lines, then a bar per series, then a gap
+        blocks.append(y)
+        y += len(lines) * LINE + 2 + bar * len(chart.series) + 12
+    bottom = y
+    height = bottom + 24
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="t" '
            f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
            f'font-family="{FONT}" font-size="{SIZE}">',
@@ -39,36 +43,37 @@ def chart_svg(chart: BarChart) -> bytes:
            f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>']
     if many:
         out.append(_legend(chart))
-    for i, lines in enumerate(labels):
-        y = top + i * band
-        first = y + band / 2 - (len(lines) - 1) * LINE / 2
-        spans = "".join(f'<tspan x="{label_w:.1f}" y="{first + k * LINE:.1f}">{escape(line)}</tspan>'
+    for i, (lines, y) in enumerate(zip(labels, blocks)):
+        spans = "".join(f'<tspan x="{X0}" y="{y + (k + 1) * LINE - 4:.1f}">{escape(line)}</tspan>'
                         for k, line in enumerate(lines))
-        out.append(f'<text text-anchor="end" dominant-baseline="middle" fill="#1a1a1a">{spans}</text>')
-        bars_top = y + (band - bar * len(chart.series)) / 2
+        out.append(f'<text fill="#1a1a1a">{spans}</text>')
+        bars_top = y + len(lines) * LINE + 2
         for n, s in enumerate(chart.series):
             v = s.values[i]
             w = v / chart.top * plot_w
             by = bars_top + n * bar
-            out.append(f'<rect x="{x0:.1f}" y="{by:.1f}" width="{w:.1f}" height="{bar - 1}" '
+            out.append(f'<rect x="{X0}" y="{by:.1f}" width="{w:.1f}" height="{bar - 1}" '
                        f'fill="{s.color}"/>')
-            out.append(f'<text x="{x0 + w + 4:.1f}" y="{by + bar / 2:.1f}" dominant-baseline="middle" '
-                       f'font-size="{11 if many else 12}" fill="#1a1a1a">{v}</text>')
-    bottom = top + band * len(chart.categories)
-    out.append(f'<line x1="{x0:.1f}" y1="{top}" x2="{x0:.1f}" y2="{bottom}" stroke="#787878"/>')
-    out.append(f'<text x="{x0 + plot_w / 2:.1f}" y="{bottom + 26}" text-anchor="middle" '
+            out.append(f'<text x="{X0 + w + 4:.1f}" y="{by + bar / 2:.1f}" dominant-baseline="middle" '
+                       f'font-size="{12 if many else 13}" fill="#1a1a1a">{v}</text>')
+    out.append(f'<text x="{X0 + plot_w / 2:.1f}" y="{bottom + 10}" text-anchor="middle" '
                f'fill="#1a1a1a">{escape(chart.axis_title)}</text>')
     out.append("</svg>\n")
     return "\n".join(out).encode("utf-8")
 
 
+PER_ROW = (WIDTH - X0 - 60) // 70  # editions in one row of the legend
+
+
+def _legend_rows(chart: BarChart) -> int:
+    return -(-len(chart.series) // PER_ROW)
+
+
 def _legend(chart: BarChart) -> str:
-    parts = ['<text x="{x}" y="16" dominant-baseline="middle" fill="#1a1a1a">Editie:</text>']
-    x = WIDTH / 2 - 40 * len(chart.series)
-    parts[0] = parts[0].format(x=f"{x - 56:.1f}")
-    for s in chart.series:
-        parts.append(f'<rect x="{x:.1f}" y="10" width="12" height="12" fill="{s.color}"/>')
-        parts.append(f'<text x="{x + 16:.1f}" y="16" dominant-baseline="middle" '
+    parts = [f'<text x="{X0}" y="16" dominant-baseline="middle" fill="#1a1a1a">Editie:</text>']
+    for n, s in enumerate(chart.series):
+        x, y = X0 + 60 + 70 * (n % PER_ROW), 10 + 22 * (n // PER_ROW)
+        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{s.color}"/>')
+        parts.append(f'<text x="{x + 16}" y="{y + 6}" dominant-baseline="middle" '
                      f'fill="#1a1a1a">{escape(s.name)}</text>')
-        x += 80
     return "\n".join(parts)
