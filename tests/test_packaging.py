@@ -24,15 +24,20 @@ def _setuptools() -> dict:
 
 def test_every_package_is_listed_for_the_wheel():
     found = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "staatc").rglob("__init__.py")}
-    assert set(_setuptools()["packages"]) == found | {"staatc.templates"}
+    house = {"staatc.templates", *("staatc.templates." + d.name
+                                   for d in (REPO / "templates").iterdir() if d.is_dir())}
+    assert set(_setuptools()["packages"]) == found | house
 
 
 def test_the_house_style_package_is_the_templates_folder():
     config = _setuptools()
     assert config["package-dir"]["staatc.templates"] == "templates"
-    patterns = config["package-data"]["staatc.templates"]
     bundled = {p.relative_to(REPO / "templates") for p in (REPO / "templates").rglob("*") if p.is_file()}
-    shipped = {p for p in bundled if any(p.match(pattern) for pattern in patterns)}
+    shipped = set()
+    for package, patterns in config["package-data"].items():
+        folder = Path(*package.split(".")[2:])  # staatc.templates.fonts: fonts/
+        shipped |= {p for p in bundled if p.parent == folder
+                    and any(p.match(pattern) for pattern in patterns)}
     assert shipped == bundled
 
 
@@ -41,6 +46,9 @@ def test_the_wheel_holds_the_house_style(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO), "-w", str(tmp_path),
                     "--no-deps", "-q"], check=True, capture_output=True)
     (wheel,) = tmp_path.glob("staatc-*.whl")
+    loud = subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO), "-w", str(tmp_path / "again"),
+                           "--no-deps", "-v"], check=True, capture_output=True, text=True)
+    assert "would be ignored" not in loud.stdout + loud.stderr
     names = set(zipfile.ZipFile(wheel).namelist())
     for path in (REPO / "templates").rglob("*"):
         if path.is_file():
