@@ -9,6 +9,7 @@ for Word it puts them in pandoc's media bag, for Typst it points the image at a 
 from __future__ import annotations
 
 import contextvars
+import importlib.util
 import logging
 import os
 import shlex
@@ -39,7 +40,16 @@ READER = (
 
 @lru_cache(maxsize=1)
 def pandoc_path() -> str:
-    import pypandoc  # the binary ships inside pypandoc-binary
+    """The pandoc inside the pypandoc-binary wheel. Found without importing pypandoc: it loads
+    urllib, http and ssl for its downloader, and its own search runs `pandoc --version` on
+    every candidate and takes the newest, a pandoc on PATH too, which would make the outputs
+    depend on the machine."""
+    spec = importlib.util.find_spec("pypandoc")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for name in ("pandoc", "pandoc.exe"):
+            if (candidate := Path(folder) / "files" / name).is_file():
+                return str(candidate)
+    import pypandoc  # a pypandoc without the binary: its search is all there is
 
     return pypandoc.get_pandoc_path()
 
