@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import shlex
-import sys
 from pathlib import Path
 
 from staatc.errors import HouseStyleError, RenderLimitError
@@ -26,10 +24,9 @@ from staatc.render.base import (
 )
 from staatc.load.house_style import stage_fonts
 from staatc.model import HouseStyle, bundled_fonts
-from staatc.render.limits import run_limited
 from staatc.render.media import stage_media
 from staatc.render.pandoc import TEMPLATES, start_pandoc
-from staatc.render.typst_service import WORKER, Worker, typst_root
+from staatc.render.typst_service import WORKER, Worker, one_off, typst_root
 
 PDF_STANDARDS = ["a-2a", "ua-1"]
 log = logging.getLogger("staatc")  # --verbose shows every call
@@ -109,14 +106,17 @@ def escape_block_markers(markup: str) -> str:
 
 def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
                   fonts: Path | None = None, worker: Worker | None = None) -> bytes:
-    """Compile in a worker process (render/typst_worker.py) under the render limits: a new
-    one, or the kept `worker` of a watch session (render/typst_service.py).
+    """Compile with `worker` (render/typst_service.py; by default one started for this call)
+    under the render limits.
 
     Typst reads only inside `root` (the renderer's temp dir) and only the fonts in `fonts`
     (a folder inside it; by default the bundled fonts are copied there) and its own embedded ones.
     """
     if fonts is None:
         fonts = stage_fonts(bundled_fonts(), root)
+    if worker is None:
+        with one_off(root) as started:
+            return compile_typst(source, root, inputs, epoch, fonts, started)
     request = {
         "source": source,
         "root": str(root),
@@ -125,16 +125,10 @@ def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
         "standards": PDF_STANDARDS,
         "timestamp": epoch,
     }
-    cmd = [sys.executable, "-E", "-P", str(WORKER)]
-    log.info("Typst: compile %d characters of markup to %s in %s (worker: %s)", len(source),
-             " + ".join(PDF_STANDARDS), root, shlex.join(cmd))
-    what = "making the PDF (Typst)"
-    if worker is not None:
-        status, data = worker.compile(json.dumps(request).encode("utf-8"), what)
-        output, error_output = (data, b"") if status == 0 else (b"", data)
-    else:
-        proc = run_limited(cmd, json.dumps(request).encode("utf-8"), env=None, what=what)
-        status, output, error_output = proc.returncode, proc.stdout, proc.stderr
+    log.info("Typst: compile %d characters of markup to %s in %s (worker: %s --serve)",
+             len(source), " + ".join(PDF_STANDARDS), root, WORKER)
+    status, data = worker.compile(json.dumps(request).encode("utf-8"), "making the PDF (Typst)")
+    output, error_output = (data, b"") if status == 0 else (b"", data)
     if status == 0:
         return output
     try:

@@ -1,12 +1,14 @@
-"""Typst workers kept alive between builds, for `build --watch`.
+"""The Typst workers (render/typst_worker.py --serve): one per PDF render, or kept for a watch.
 
-A one-off build compiles each PDF in a fresh worker process (render/rapportage_pdf.py). In a
-watch session one worker per document (rapportage, kamerbrief) stays, with its compiler and a
-Typst root that keeps its place: Typst memoises its layout per compiler, so after a small edit
-the next PDF takes a fraction of a cold compile. The worker is still a child process under
-the render limits (render/limits.py): past a limit it is killed, and the next build starts a
-new one. One that has grown past half its memory limit is replaced before the next compile,
-so its caches never make a legitimate build fail.
+Typst runs in a child process so that a compile that runs away (time or memory, see
+render/limits.py) can be stopped by killing it. A render starts its worker as it begins, so
+the worker's start (Python, the Typst module) overlaps the render's pandoc run; it is stopped
+when the render ends. In a watch session (`kept_typst`) one worker per document (rapportage,
+kamerbrief) stays instead, with its compiler and a Typst root that keeps its place: Typst
+memoises its layout per compiler, so after a small edit the next PDF takes a fraction of a
+cold compile. Past a limit a worker is killed, and the next render starts a new one; a kept
+one that has grown past half its memory limit is replaced before the next compile, so its
+caches never make a legitimate build fail.
 """
 
 from __future__ import annotations
@@ -30,10 +32,17 @@ KEPT: ContextVar[Workers | None] = ContextVar("staatc_kept_typst", default=None)
 class Worker:
     """One `typst_worker.py --serve` process and the Typst root it compiles in."""
 
-    def __init__(self, name: str):
-        self.root = Path(tempfile.mkdtemp(prefix=f"staatc-{name}-"))
+    def __init__(self, name: str, root: Path | None = None):
+        self.root = root if root is not None else Path(tempfile.mkdtemp(prefix=f"staatc-{name}-"))
         self.lock = threading.Lock()
         self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        if self.proc is None:
+            # No stderr: Typst's errors come through the protocol; a worker that dies says so.
+            self.proc = subprocess.Popen([sys.executable, "-E", "-P", str(WORKER), "--serve"],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL)
 
     def clear_root(self) -> Path:
         """The root emptied, for the render to stage its fonts and media anew."""
@@ -50,11 +59,7 @@ class Worker:
         if self.proc is not None and (self.proc.poll() is not None or
                                       (resident_bytes(self.proc.pid) or 0) > limit_mb * 2**19):
             self.stop()
-        if self.proc is None:
-            # No stderr: Typst's errors come through the protocol; a worker that dies says so.
-            self.proc = subprocess.Popen([sys.executable, "-E", "-P", str(WORKER), "--serve"],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL)
+        self.start()
         proc, answer = self.proc, {}
 
         def talk() -> None:
@@ -116,14 +121,26 @@ def kept_typst() -> Iterator[Workers]:
 
 
 @contextmanager
-def typst_root(name: str) -> Iterator[tuple[Path, Worker | None]]:
-    """Where a PDF render stages its fonts and media (Typst reads nothing else): a fresh temp
-    folder, or in a watch session the kept worker's own root, emptied, and that worker (held
-    for the render: the two PDFs have a worker each, one render at a time uses it)."""
+def one_off(root: Path) -> Iterator[Worker]:
+    """A worker for one render in `root`, started now and stopped at the end."""
+    worker = Worker("typst", root)
+    worker.start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
+
+
+@contextmanager
+def typst_root(name: str) -> Iterator[tuple[Path, Worker]]:
+    """Where a PDF render stages its fonts and media (Typst reads nothing else), and the worker
+    that compiles it: a fresh temp folder and a worker started for this render, or in a watch
+    session the kept worker and its own root, emptied (held for the render: the two PDFs have
+    a worker each, one render at a time uses it)."""
     workers = KEPT.get()
     if workers is None:
-        with tempfile.TemporaryDirectory(prefix=f"staatc-{name}-") as tmp:
-            yield Path(tmp), None
+        with tempfile.TemporaryDirectory(prefix=f"staatc-{name}-") as tmp, one_off(Path(tmp)) as worker:
+            yield Path(tmp), worker
         return
     worker = workers.get(name)
     with worker.lock:
