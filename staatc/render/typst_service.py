@@ -32,8 +32,8 @@ KEPT: ContextVar[Workers | None] = ContextVar("staatc_kept_typst", default=None)
 class Worker:
     """One `typst_worker.py --serve` process and the Typst root it compiles in."""
 
-    def __init__(self, name: str, root: Path | None = None):
-        self.root = root if root is not None else Path(tempfile.mkdtemp(prefix=f"staatc-{name}-"))
+    def __init__(self, root: Path):
+        self.root = root
         self.lock = threading.Lock()
         self.proc: subprocess.Popen | None = None
 
@@ -67,9 +67,11 @@ class Worker:
                 proc.stdin.write(len(request).to_bytes(8, "big") + request)
                 proc.stdin.flush()
                 head = proc.stdout.read(9)
+                if len(head) < 9:  # it died before answering
+                    return
                 size = int.from_bytes(head[1:], "big")
-                data = proc.stdout.read(size) if len(head) == 9 else b""
-                if len(data) == size and len(head) == 9:  # else it died mid-answer
+                data = proc.stdout.read(size)
+                if len(data) == size:  # else it died mid-answer
                     answer["status"], answer["data"] = head[0], data
             except OSError:  # the worker died: Typst itself failed
                 pass
@@ -100,7 +102,9 @@ class Workers:
 
     def get(self, name: str) -> Worker:
         with self._lock:
-            return self._workers.setdefault(name, Worker(name))
+            if name not in self._workers:  # its root lives as long as the session
+                self._workers[name] = Worker(Path(tempfile.mkdtemp(prefix=f"staatc-{name}-")))
+            return self._workers[name]
 
     def close(self) -> None:
         for worker in self._workers.values():
@@ -123,7 +127,7 @@ def kept_typst() -> Iterator[Workers]:
 @contextmanager
 def one_off(root: Path) -> Iterator[Worker]:
     """A worker for one render in `root`, started now and stopped at the end."""
-    worker = Worker("typst", root)
+    worker = Worker(root)
     worker.start()
     try:
         yield worker

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import tempfile
 from datetime import date
 
 import pytest
@@ -35,7 +36,10 @@ def edition(tmp_path):
     return root
 
 
-def test_a_kept_worker_stays_and_follows_edits(edition, tmp_path) -> None:
+def test_a_kept_worker_stays_and_follows_edits(edition, tmp_path, monkeypatch) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     with kept_typst() as workers:
         build_edition(edition, tmp_path / "out", AS_OF, formats=("pdf",))
         worker = workers.get("rapportage-pdf")
@@ -44,6 +48,8 @@ def test_a_kept_worker_stays_and_follows_edits(edition, tmp_path) -> None:
         build_edition(edition, tmp_path / "out", AS_OF, formats=("pdf",))
         assert worker.proc.pid == first  # the same process, with its compiler, all along
         root = worker.root
+        roots = sorted(p.name.rsplit("-", 1)[0] for p in temp.glob("staatc-*-pdf-*"))
+        assert roots == ["staatc-kamerbrief-pdf", "staatc-rapportage-pdf"]  # one each, kept
     assert "Een zin die er eerst niet stond." in _text(tmp_path / "out" / PDF)
     assert worker.proc is None and not root.exists()  # nothing outlives the session
 
