@@ -128,14 +128,13 @@ def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
     log.info("Typst: compile %d characters of markup to %s in %s (worker: %s --serve)",
              len(source), " + ".join(PDF_STANDARDS), root, WORKER)
     status, data = worker.compile(json.dumps(request).encode("utf-8"), "making the PDF (Typst)")
-    output, error_output = (data, b"") if status == 0 else (b"", data)
     if status == 0:
-        return output
+        return data
     try:
-        error = json.loads(error_output)
+        error = json.loads(data)
     except ValueError:
         raise RenderError(f"Typst could not make the PDF (code {status}): "
-                          f"{error_output.decode('utf-8', 'replace').strip()}") from None
+                          f"{data.decode('utf-8', 'replace').strip()}") from None
     if "depth exceeded" in error["message"]:  # check limits nesting; this is the backstop
         raise RenderLimitError(
             f"the text is nested too deeply for Typst ({error['message']}), so the build "
