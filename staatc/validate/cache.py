@@ -160,7 +160,7 @@ def _read(path: Path, version: str) -> tuple[dict[str, list], dict[str, str], di
 
 
 def words_tag() -> str:
-    from staatc.validate.editorial.readability import hyphenation_tag
+    from staatc.validate.editorial.hyphenation import hyphenation_tag
 
     return hyphenation_tag()
 

@@ -133,7 +133,8 @@ def test_pyphens_patterns_are_kept_and_read_back_without_parsing(edition, run, t
                                      '{"tag": "TAG", "patterns": {"ab": [0, ["1"]]}}', "niet json"])
 def test_kept_patterns_from_another_pyphen_or_damaged_are_ignored(edition, run, tmp_path,
                                                                   fresh_pyphen, content):
-    from staatc.validate.editorial.readability import hyphenation_tag, syllables
+    from staatc.validate.editorial.hyphenation import hyphenation_tag
+    from staatc.validate.editorial.readability import syllables
 
     chapter(edition, "05-tekst.md", PLAIN, status="review")
     problems(run)

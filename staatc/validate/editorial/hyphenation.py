@@ -26,11 +26,22 @@ def keep_in(folder: Path | None) -> None:
     _state["folder"] = folder
 
 
+def hyphenation_tag() -> str:
+    """Which pyphen counts syllables: kept patterns and counts (readability.KNOWN) from another
+    one are not used."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("pyphen")
+    if spec is None or spec.origin is None:
+        return "none"
+    st = os.stat(spec.origin)
+    return f"{spec.origin}:{st.st_size}:{st.st_mtime_ns}"
+
+
 @lru_cache(maxsize=1)
 def hyphenator():
     import pyphen
-
-    from staatc.validate.editorial.readability import hyphenation_tag
 
     path = pyphen.LANGUAGES[pyphen.language_fallback(LANG)]
     folder = _state["folder"]
@@ -66,7 +77,6 @@ def save(write: Callable[[Path, bytes], None]) -> None:
     if hd is None or folder is None:
         return
     from staatc.errors import OutputError
-    from staatc.validate.editorial.readability import hyphenation_tag
 
     _state["parsed"] = None
     data = {"tag": hyphenation_tag(),

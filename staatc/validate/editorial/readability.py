@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from staatc.codes import problem
+from staatc.validate.editorial.hyphenation import hyphenator  # pyphen, its patterns kept parsed
 from staatc.errors import Problem
 from staatc.validate.editorial.document import Context
 from staatc.validate.editorial.text import Paragraph, bare
@@ -26,12 +27,6 @@ from staatc.validate.editorial.text import Paragraph, bare
 MIN_CHAPTER_WORDS = 50
 MIN_PARAGRAPH_WORDS = 15
 HARDEST_SHOWN = 3
-
-
-def _hyphenator():
-    from staatc.validate.editorial.hyphenation import hyphenator  # pyphen: kept parsed
-
-    return hyphenator()
 
 
 # Words counted before, in this process or kept by the check cache (validate/cache.py), so an
@@ -47,23 +42,11 @@ def syllables(word: str) -> int:
     return n
 
 
-def hyphenation_tag() -> str:
-    """Which pyphen counted KNOWN's words: a cache from another one is not used."""
-    import importlib.util
-    import os
-
-    spec = importlib.util.find_spec("pyphen")
-    if spec is None or spec.origin is None:
-        return "none"
-    st = os.stat(spec.origin)
-    return f"{spec.origin}:{st.st_size}:{st.st_mtime_ns}"
-
-
 def _count(word: str) -> int:
     parts = [p for p in re.split(r"[-/–]", bare(word).lower()) if p]
     if not parts:
         return 1
-    return sum(len(_hyphenator().positions(p)) + 1 if re.search(r"[^\W\d_]", p) else 1 for p in parts)
+    return sum(len(hyphenator().positions(p)) + 1 if re.search(r"[^\W\d_]", p) else 1 for p in parts)
 
 
 @dataclass(frozen=True)
