@@ -18,9 +18,9 @@ T = TypeVar("T")
 
 
 class TextMemo(Generic[T]):
-    def __init__(self, name: str, derive: Callable[[str], T], dump: Callable[[T], object],
+    def __init__(self, derive: Callable[[str], T], dump: Callable[[T], object],
                  load: Callable[[object], T | None]):
-        self.name, self._derive, self.dump, self.load = name, derive, dump, load
+        self._derive, self.dump, self.load = derive, dump, load
         self.known: dict[str, T] = {}
         self.used: set[str] = set()  # the texts asked for since `start`
 
@@ -55,7 +55,7 @@ def rows(cls: type, types: tuple[type, ...]) -> tuple[Callable, Callable]:
 def memo(name: str, dump: Callable[[T], object], load: Callable[[object], T | None]):
     """Make `derive(text)` a TextMemo kept under `name`."""
     def register(derive: Callable[[str], T]) -> TextMemo[T]:
-        MEMOS[name] = made = TextMemo(name, derive, dump, load)
+        MEMOS[name] = made = TextMemo(derive, dump, load)
         return made
     return register
 
