@@ -129,9 +129,12 @@ def build_edition(
     cache = RenderCache(out_dir)
     started: list[Renders] = []
 
+    def begin(checked: CheckResult) -> Renders:
+        return Renders(assemble_jobs(checked, formats), cache, reuse=not force)
+
     def start(loaded: CheckResult) -> None:  # the edition loaded: render while the rules run
         try:
-            started.append(Renders(assemble_jobs(loaded, formats), cache, reuse=not force))
+            started.append(begin(loaded))
         except Exception:  # assembled again after the check, whose message comes first
             pass
 
@@ -144,8 +147,7 @@ def build_edition(
         for renders in started:
             renders.abandon()
         raise InvalidEdition(result.problems)
-    renders = started[0] if started else Renders(assemble_jobs(result, formats), cache,
-                                                 reuse=not force)
+    renders = started[0] if started else begin(result)
     fresh = [job.name for job in renders.jobs if job.name not in renders.reused]
     progress("Rendering " + (", ".join(fresh) or "nothing")
              + (f" (unchanged: {', '.join(renders.reused)})" if renders.reused else ""))
