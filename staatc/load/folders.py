@@ -43,7 +43,7 @@ def override_folder(edition_root: Path) -> Path | None:
     override.
     """
     root = edition_root.resolve()
-    if root.parent.name != "editions":
+    if root.parent.name != EDITIONS_FOLDER:
         return None
     folder = root.parent.parent / "templates"
     if not (folder.is_dir() or folder.is_symlink()) or folder.resolve() == TEMPLATES.resolve():

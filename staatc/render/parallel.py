@@ -92,14 +92,14 @@ class Renders:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-_FOLDERS = ("html",)
+_FOLDERS = ("html",)  # a site is many files, kept by the web edition's own incremental build
 
 
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
-        return os.cpu_count() or 1  # a site is many files, kept by the web edition's own incremental build
+        return os.cpu_count() or 1
 
 
 def render_all(jobs: list[Job]) -> dict[str, Output]:
