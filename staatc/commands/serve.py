@@ -155,11 +155,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return target if target.suffix == ".html" and target.is_file() else None
 
     def _send(self, body: bytes, kind: str) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed while its long poll waited: nobody to answer, no traceback
 
 
 def serve(preview: Preview, port: int, announce: Callable[[str], None],

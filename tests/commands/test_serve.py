@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import socket
+import struct
 import time
 import urllib.error
 import urllib.request
@@ -68,3 +70,18 @@ def test_cli_says_so_when_the_port_is_taken(edition, run) -> None:
     assert result.exit_code == 1
     assert "cannot serve on 127.0.0.1:" in result.output and "choose another --port" in result.output
     assert not (edition.parent.parent / "build").exists()  # failed before building anything
+
+
+def test_a_page_closed_while_it_waits_gives_no_traceback(preview, edition, capfd) -> None:
+    _, url, _ = preview
+    host, port = url.split("//")[1].rstrip("/").split(":")
+    waiting = socket.create_connection((host, int(port)), timeout=LIMIT)
+    waiting.sendall(b"GET /__staatc/wait?v=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+    time.sleep(0.2)
+    waiting.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # a reset
+    waiting.close()
+    stand = edition / "standen" / "uwv.md"
+    stand.write_text(stand.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    assert get(url + "__staatc/wait?v=1") == '{"version": 2}'  # answered after the closed one
+    time.sleep(0.2)
+    assert "Traceback" not in capfd.readouterr().err
