@@ -49,7 +49,20 @@ local function plain_text(s) return pandoc.Inlines({ pandoc.Str(s) }) end
 -- STAATC_HEADING_BASE: the level the text sits below (a letter's body sits below its Betreft).
 local tables, figures = 0, 0
 local last_level = tonumber(os.getenv('STAATC_HEADING_BASE') or '0') or 0
-local function note(id) if id and id ~= '' then ids[id] = true end end
+-- What the section being walked adds to the document-wide tables above (render/typst_chunks.py
+-- keeps it per section, to convert one edited section on its own).
+local added
+local function new_section()
+  added = { ids = {}, refs = {}, names = {}, tables = 0, figures = 0 }
+end
+new_section()
+local function note(id)
+  if id and id ~= '' then ids[id] = true; table.insert(added.ids, id) end
+end
+local function set_ref(id, inlines)
+  ref_text[id] = inlines
+  table.insert(added.refs, { id, inlines })
+end
 -- Second line of defence behind `check` (link-target, image-outside): a target the report's
 -- readers cannot follow, or that would read this machine's files, never reaches the output.
 local WEB = { http = true, https = true, mailto = true, tel = true }
@@ -67,15 +80,17 @@ local collect = {
     local naam = h.attributes.naam
     if naam then
       h.attributes.naam = nil
-      if h.identifier ~= '' then link_name[h.identifier] = naam end
+      if h.identifier ~= '' then
+        link_name[h.identifier] = naam
+        table.insert(added.names, { h.identifier, naam })
+      end
     end
-    if h.identifier ~= '' and not ref_text[h.identifier] then
-      ref_text[h.identifier] = h.content:clone()
-    end
+    if h.identifier ~= '' and not ref_text[h.identifier] then set_ref(h.identifier, h.content:clone()) end
     -- PDF/UA forbids skipping a level (# then ###); Word's outline reads better without it too.
     local skipped = h.level > last_level + 1
     if skipped then h.level = last_level + 1 end
     last_level = h.level
+    if h.level == 1 then added.part = h.attributes.deel or '' end
     if skipped or naam then return h end
   end,
   Image = function(img)
@@ -85,13 +100,15 @@ local collect = {
     note(t.identifier)
     if #t.caption.long > 0 then
       tables = tables + 1
-      if t.identifier ~= '' then ref_text[t.identifier] = plain_text('Tabel ' .. tables) end
+      added.tables = added.tables + 1
+      if t.identifier ~= '' then set_ref(t.identifier, plain_text('Tabel ' .. tables)) end
     end
   end,
   Figure = function(f)
     note(f.identifier)
     figures = figures + 1
-    if f.identifier ~= '' then ref_text[f.identifier] = plain_text('Figuur ' .. figures) end
+    added.figures = added.figures + 1
+    if f.identifier ~= '' then set_ref(f.identifier, plain_text('Figuur ' .. figures)) end
   end,
 }
 
@@ -313,4 +330,69 @@ for key, handler in pairs(is_typst and typst_pass or is_docx and docx_pass or {}
   second[key] = handler
 end
 load_manifest()
-return { collect, second }
+
+-- Sections (render/typst_sections.py) -------------------------------------------------------
+-- STAATC_SECTIONS names a marker: the Markdown is sections, each after an HTML comment
+-- `<!-- staatc-section:<marker> -->`. The first walk then runs per section, and the output
+-- gets a Typst comment `// staatc-section:<marker>` where each section starts and, last, one
+-- with what each section added to the tables of the first walk (ids, reference texts, link
+-- names, tables, figures, the part of its chapter). STAATC_SECTION_STATE names a JSON file
+-- with the tables of the whole document instead: the Markdown is one of its sections, which
+-- is converted as it would be inside the whole. The marker is random per render, so no text
+-- can forge one.
+local marker = os.getenv('STAATC_SECTIONS')
+local state_file = os.getenv('STAATC_SECTION_STATE')
+
+local function summary(all)
+  for _, s in ipairs(all) do
+    for _, ref in ipairs(s.refs) do ref[2] = pandoc.json.encode(ref[2]) end
+  end
+  return pandoc.RawBlock('typst', '// staatc-sections:' .. marker .. ' ' .. pandoc.json.encode(all))
+end
+
+-- What other sections added (their reports, in order): replayed as the whole walk made it.
+local function replay(part)
+  for _, id in ipairs(part.ids) do ids[id] = true end
+  for _, ref in ipairs(part.refs) do ref_text[ref[1]] = pandoc.json.decode(ref[2]) end
+  for _, name in ipairs(part.names) do link_name[name[1]] = name[2] end
+end
+
+local function by_section(doc)
+  local start = '<!-- staatc-section:' .. (marker or '') .. ' -->'
+  local sections, blocks = {}, nil
+  for _, block in ipairs(doc.blocks) do
+    if marker and block.t == 'RawBlock' and block.format == 'html' and block.text == start then
+      blocks = pandoc.Blocks({})
+      table.insert(sections, blocks)
+    else
+      if not blocks then blocks = pandoc.Blocks({}); table.insert(sections, blocks) end
+      blocks:insert(block)
+    end
+  end
+  -- The sections before this one, as the first walk would have left the tables; after it,
+  -- what the later sections add.
+  local state = state_file and pandoc.json.decode(read_file(state_file), false)
+  if state then
+    replay(state.before)
+    tables, figures = state.before.tables, state.before.figures
+    if state.before.part ~= '' then last_part = state.before.part end
+  end
+  local collected, all = {}, {}
+  for i, blocks in ipairs(sections) do
+    new_section()
+    collected[i] = blocks:walk(collect)
+    all[i] = added
+  end
+  if state then replay(state.after) end
+  -- The markers go in after the walk: the safety handlers would turn raw Typst into text.
+  local out = pandoc.Blocks({})
+  for _, blocks in ipairs(collected) do
+    if marker then out:insert(pandoc.RawBlock('typst', '// staatc-section:' .. marker)) end
+    out:extend(blocks:walk(second))
+  end
+  if marker then out:insert(summary(all)) end
+  doc.blocks = out
+  return doc
+end
+
+return { { Pandoc = by_section } }
