@@ -374,7 +374,7 @@ local function by_section(doc)
   local state = state_file and pandoc.json.decode(read_file(state_file), false)
   if state then
     replay(state.before)
-    tables, figures = state.before.tables, state.before.figures
+    tables, figures = math.tointeger(state.before.tables), math.tointeger(state.before.figures)
     if state.before.part ~= '' then last_part = state.before.part end
   end
   local collected, all = {}, {}

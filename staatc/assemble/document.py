@@ -60,3 +60,11 @@ class Document:
     style: HouseStyle = field(default_factory=HouseStyle.bundled)  # reference.docx, Typst, fonts
     # Generated charts by the path an image in the Markdown uses; each renderer draws them.
     charts: dict[str, BarChart] = field(default_factory=dict)
+    # The top-level sections the Markdown is made of, when it is (`markdown` is them joined by
+    # blank lines): the chapters and generated parts, each starting with its `#` heading. The PDF
+    # converts the sections an edit left alone from its cache (render/typst_sections.py).
+    sections: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        if self.sections and self.markdown != "\n\n".join(self.sections) + "\n":
+            raise ValueError("Document.sections must make up its markdown")

@@ -231,7 +231,8 @@ def assemble(result: CheckResult, charts: bool = False) -> Document:
     sections.append(colofon_section(ed))
     media = {name: path.read_bytes() for name, path in _used_images(result).items()}
     return Document(meta=document_meta(ed), markdown="\n\n".join(sections) + "\n", media=media,
-                    style=ed.house_style, charts=charts_of(result) if charts else {})
+                    style=ed.house_style, charts=charts_of(result) if charts else {},
+                    sections=tuple(sections))
 
 
 def _used_images(result: CheckResult) -> dict[str, Path]:

@@ -10,6 +10,9 @@ The entries live in `.staatc-cache/render/` beside the outputs. An entry is a hi
 trusted: each starts with the SHA-256 of the bytes that follow, and one that does not match,
 cannot be read or is missing is made anew. Entries that no build of this set asked for are
 dropped when the set is written, so the folder holds one entry per output.
+
+A renderer may also keep a part of its work by name (`kept_part`, `keep_part`): the rapportage's
+PDF keeps its Typst body per section (render/typst_sections.py), which it checks itself.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+from contextvars import ContextVar
 from datetime import date
 from enum import Enum
 from functools import lru_cache
@@ -97,6 +101,10 @@ def _feed(h, value: object) -> None:
         raise TypeError(f"render_key cannot hash a {type(value).__name__}")
 
 
+def part_key(name: str) -> str:
+    return hashlib.sha256(f"{tools_fingerprint()}\0part\0{name}".encode()).hexdigest()
+
+
 class RenderCache:
     """The entries of one build folder; `get` verifies, `put` and `save` keep this set only."""
 
@@ -138,3 +146,22 @@ class RenderCache:
                     entry.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+# The cache of the build a render runs in, and whether it may read from it (not with --force);
+# set by render/parallel.py for each render.
+PARTS: ContextVar[tuple[RenderCache, bool] | None] = ContextVar("staatc_render_parts", default=None)
+
+
+def kept_part(name: str) -> bytes | None:
+    """What this render's renderer kept as `name` in the last build, if it may read it."""
+    store = PARTS.get()
+    if store is None or not store[1]:
+        return None
+    return store[0].get(part_key(name))
+
+
+def keep_part(name: str, data: bytes) -> None:
+    store = PARTS.get()
+    if store is not None:
+        store[0].put(part_key(name), data)

@@ -62,6 +62,8 @@ def run_pandoc(
     epoch: int,
     media_manifest: Path | None = None,
     heading_base: int = 0,
+    sections: str | None = None,
+    section_state: Path | None = None,
 ) -> bytes:
     """Convert `markdown` to format `to` (e.g. 'docx+native_numbering', 'typst'); return stdout.
 
@@ -70,6 +72,9 @@ def run_pandoc(
 
     `epoch` becomes SOURCE_DATE_EPOCH so dates inside the output (docx core properties, zip
     entries) are fixed. Raises RenderError with pandoc's message when it fails.
+
+    `sections` (a marker) and `section_state` (a JSON file) convert a document by its sections
+    (render/typst_sections.py).
     """
     cmd = [
         pandoc_path(),
@@ -89,6 +94,10 @@ def run_pandoc(
     }
     if media_manifest is not None:
         env["STAATC_MEDIA"] = str(media_manifest)
+    if sections is not None:
+        env["STAATC_SECTIONS"] = sections
+    if section_state is not None:
+        env["STAATC_SECTION_STATE"] = str(section_state)
     # Time and memory are limited (render/limits.py): GHC's own heap limit first, so pandoc
     # stops itself cleanly; the watch on the process is the backstop.
     memory = memory_limit_mb(len(markdown.encode("utf-8")))
@@ -109,40 +118,40 @@ def run_pandoc(
     return proc.stdout
 
 
-class PandocJob:
-    """A pandoc run in a background thread: start it first, do other work, then `result()`.
+class Background:
+    """`fn(*args, **kwargs)` in a background thread: start it first, do other work, then
+    `result()`.
 
-    The thread only waits on the subprocess, so the caller's own work (imports, Typst's fonts,
-    babel's date formats) overlaps with pandoc instead of following it.
+    The thread only waits on subprocesses (pandoc), so the caller's own work (imports, Typst's
+    fonts, babel's date formats) overlaps with pandoc instead of following it.
     """
 
-    def __init__(self, *args, **kwargs):
-        self._output: bytes | None = None
+    def __init__(self, fn, *args, **kwargs):
+        self._output = None
         self._error: BaseException | None = None
         # In the caller's context: a build that abandons its renders stops this pandoc too.
         context = contextvars.copy_context()
-        self._thread = threading.Thread(target=context.run, args=(self._run, *args),
+        self._thread = threading.Thread(target=context.run, args=(self._run, fn, *args),
                                         kwargs=kwargs, daemon=True)
         self._thread.start()
 
-    def _run(self, *args, **kwargs) -> None:
+    def _run(self, fn, *args, **kwargs) -> None:
         try:
-            self._output = run_pandoc(*args, **kwargs)
+            self._output = fn(*args, **kwargs)
         except BaseException as exc:  # handed to the caller in result()
             self._error = exc
 
-    def result(self) -> bytes:
+    def result(self):
         self._thread.join()
         if self._error is not None:
             raise self._error
-        assert self._output is not None
         return self._output
 
 
 def start_pandoc(markdown: str, to: str, args: list[str], *, epoch: int,
-                 media_manifest: Path | None = None) -> PandocJob:
+                 media_manifest: Path | None = None) -> Background:
     """Like run_pandoc, but returns at once; `.result()` gives the output or raises."""
-    return PandocJob(markdown, to, args, epoch=epoch, media_manifest=media_manifest)
+    return Background(run_pandoc, markdown, to, args, epoch=epoch, media_manifest=media_manifest)
 
 
 def default_data_file(name: str) -> bytes:

@@ -40,7 +40,7 @@ class Renders:
     """Started on creation; `results()` waits for them, `abandon()` stops them."""
 
     def __init__(self, jobs: list[Job], cache: RenderCache | None = None, reuse: bool = True):
-        self.jobs, self.cache = jobs, cache
+        self.jobs, self.cache, self.reuse = jobs, cache, reuse
         self._abandoned = threading.Event()
         self._done: dict[str, Output] = {}
         self._keys: dict[str, str] = {}
@@ -69,6 +69,10 @@ class Renders:
     def _submit(self, job: Job) -> Future:
         context = contextvars.copy_context()  # the helper processes hear `abandon` through it
         context.run(ABANDONED.set, self._abandoned)
+        if self.cache is not None:  # where a renderer keeps parts of its work (cache.kept_part)
+            from staatc.render.cache import PARTS
+
+            context.run(PARTS.set, (self.cache, self.reuse))
         return self._pool.submit(context.run, job.renderer.render, job.document)
 
     def results(self) -> dict[str, Output]:

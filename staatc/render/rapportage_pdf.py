@@ -25,7 +25,8 @@ from staatc.render.base import (
 from staatc.load.house_style import stage_fonts
 from staatc.model import HouseStyle, bundled_fonts
 from staatc.render.media import stage_media
-from staatc.render.pandoc import TEMPLATES, start_pandoc
+from staatc.render.pandoc import TEMPLATES, Background
+from staatc.render.typst_sections import typst_body
 from staatc.render.typst_service import WORKER, Worker, one_off, typst_root
 
 PDF_STANDARDS = ["a-2a", "ua-1"]
@@ -62,9 +63,9 @@ class PdfRenderer:
         epoch = epoch_of(meta.date)
         with typst_root("rapportage-pdf") as (root, worker):
             manifest = stage_media(doc.media, root, doc.charts) if doc.media or doc.charts else None
-            body = start_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest)
+            body = Background(typst_body, doc, epoch, manifest)
             inputs = typst_inputs(meta)  # while pandoc runs (babel's date formats)
-            body_markup = escape_block_markers(body.result().decode("utf-8"))
+            body_markup = escape_block_markers(body.result())
             return compile_with_template(doc.style, doc.style.rapportage_typ, "rapportage",
                                          body_markup, root, inputs, epoch, worker)
 
