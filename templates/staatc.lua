@@ -53,7 +53,7 @@ local last_level = tonumber(os.getenv('STAATC_HEADING_BASE') or '0') or 0
 -- keeps it per section, to convert one edited section on its own).
 local added
 local function new_section()
-  added = { ids = {}, refs = {}, names = {}, tables = 0, figures = 0 }
+  added = { ids = {}, headings = {}, refs = {}, names = {}, tables = 0, figures = 0 }
 end
 new_section()
 local function note(id)
@@ -76,6 +76,7 @@ local collect = {
   Span = noted,
   Header = function(h)
     note(h.identifier)
+    if h.identifier ~= '' then table.insert(added.headings, h.identifier) end
     -- `naam` (the assembler's): what a screen reader calls a link to this heading.
     local naam = h.attributes.naam
     if naam then
@@ -338,8 +339,10 @@ load_manifest()
 -- with what each section added to the tables of the first walk (ids, reference texts, link
 -- names, tables, figures, the part of its chapter). STAATC_SECTION_STATE names a JSON file
 -- with the tables of the whole document instead: the Markdown is one of its sections, which
--- is converted as it would be inside the whole. The marker is random per render, so no text
--- can forge one.
+-- is converted as it would be inside the whole; before its marker stand headings with the ids
+-- of the sections before it, so that pandoc numbers a repeated heading id as it would in the
+-- whole (`aanpak-1`), and they are dropped. The marker is random per render, so no text can
+-- forge one.
 local marker = os.getenv('STAATC_SECTIONS')
 local state_file = os.getenv('STAATC_SECTION_STATE')
 
@@ -364,10 +367,12 @@ local function by_section(doc)
     if marker and block.t == 'RawBlock' and block.format == 'html' and block.text == start then
       blocks = pandoc.Blocks({})
       table.insert(sections, blocks)
-    else
-      if not blocks then blocks = pandoc.Blocks({}); table.insert(sections, blocks) end
+    elseif blocks then
       blocks:insert(block)
-    end
+    elseif not state_file then  -- no marker: the whole is one section
+      blocks = pandoc.Blocks({ block })
+      table.insert(sections, blocks)
+    end  -- else: the headings that hold the earlier sections' ids (for pandoc's numbering)
   end
   -- The sections before this one, as the first walk would have left the tables; after it,
   -- what the later sections add.

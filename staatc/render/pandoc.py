@@ -30,11 +30,13 @@ LUA_FILTER = TEMPLATES / "staatc.lua"
 # Pandoc's Markdown without the escape hatches: no raw TeX/Typst/OpenXML, no raw attributes, no
 # TeX math, no YAML block in the body. Raw HTML is read only so that the filter can drop HTML
 # comments; it turns every other piece of HTML back into plain text. So text with `<`, `$`, `\`
-# and `#` stays text in both outputs.
+# and `#` stays text in both outputs. No links made from a heading's text (`[Inleiding]`): the
+# check does not see them, the web edition does not make them, and they would reach across
+# the sections that the PDF converts one by one (render/typst_sections.py).
 READER = (
     "markdown"
     "-raw_tex-raw_attribute-tex_math_dollars-tex_math_single_backslash"
-    "-tex_math_double_backslash-latex_macros-yaml_metadata_block"
+    "-tex_math_double_backslash-latex_macros-yaml_metadata_block-implicit_header_references"
 )
 
 

@@ -87,10 +87,14 @@ def _convert_one(sections: tuple[str, ...], k: int, kept: dict, epoch: int,
                         "figures": sum(r["figures"] for r in before), "part": part},
              "after": _merged(after)}
     marker = secrets.token_hex(8)
+    # Headings that take the earlier sections' ids, so pandoc numbers repeated ids as in the
+    # whole; the filter drops what comes before the marker.
+    taken = "".join(f"# - {{#{heading}}}\n\n" for r in before for heading in r["headings"])
+    markdown = f"{taken}<!-- staatc-section:{marker} -->\n\n{sections[k]}\n"
     with tempfile.TemporaryDirectory(prefix="staatc-section-") as tmp:
         path = Path(tmp) / "state.json"
         path.write_text(json.dumps(state), encoding="utf-8")
-        out = run_pandoc(sections[k] + "\n", "typst", [], epoch=epoch, media_manifest=manifest,
+        out = run_pandoc(markdown, "typst", [], epoch=epoch, media_manifest=manifest,
                          sections=marker, section_state=path)
     [piece], [report] = _split(out.decode("utf-8"), marker, 1)
     if report != reports[k]:
@@ -120,7 +124,7 @@ def _split(out: str, marker: str, count: int) -> tuple[list[str], list[dict]]:
 
 def _report(raw) -> dict:
     """A report as the filter wrote it; an empty Lua table may come as {} rather than []."""
-    report = {key: list(raw.get(key) or []) for key in ("ids", "refs", "names")}
+    report = {key: list(raw.get(key) or []) for key in ("ids", "headings", "refs", "names")}
     report.update(tables=raw["tables"], figures=raw["figures"])
     if "part" in raw:
         report["part"] = raw["part"]
@@ -144,7 +148,7 @@ def _read_kept(data: bytes | None, context: str) -> dict | None:
 
 
 def _valid_report(r) -> bool:
-    return (isinstance(r, dict) and all(isinstance(x, str) for x in r["ids"])
+    return (isinstance(r, dict) and all(isinstance(x, str) for x in [*r["ids"], *r["headings"]])
             and all(_pair(x) for x in [*r["refs"], *r["names"]])
             and isinstance(r["tables"], int) and isinstance(r["figures"], int)
             and isinstance(r.get("part", ""), str))

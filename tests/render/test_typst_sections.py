@@ -1,0 +1,172 @@
+"""The rapportage's Typst body by section, kept between builds (render/typst_sections.py, #16).
+
+What a user would check: the PDF made from kept sections is the PDF a whole conversion makes.
+So every test compares the body with pandoc's conversion of the whole Markdown in one go, and
+counts which Markdown went through pandoc.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO
+from staatc.assemble import rapportage
+from staatc.assemble.document import Document, DocumentMeta
+from staatc.render import typst_sections
+from staatc.render.cache import PARTS, RenderCache, part_key
+from staatc.render.pandoc import run_pandoc
+from staatc.validate.check import check_edition
+
+EPOCH = 1725883200
+META = DocumentMeta(title="Proef", subtitle=None, publisher="BZK", date=date(2024, 9, 9))
+
+SECTIONS = (
+    '# Inleiding {#hoofdstuk-inleiding nummer="1" deel="1" naam="Hoofdstuk 1"}\n\n'
+    "## Aanpak\n\nEen tabel.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n: Eerste tabel {#tbl-een}",
+    '# Tweede {#hoofdstuk-tweede nummer="2" deel="1" naam="Hoofdstuk 2"}\n\n'
+    "## Aanpak\n\nZie @tbl-een, @tbl-twee, [de aanpak](#aanpak-2) en [het derde](#hoofdstuk-derde).",
+    '# Derde {#hoofdstuk-derde nummer="3" deel="2"}\n\n'
+    "## Aanpak\n\nNog een tabel.\n\n| C | D |\n|---|---|\n| 3 | 4 |\n\n: Tweede tabel {#tbl-twee}",
+    "# Bijlage {#bijlage}\n\nSlot, met een verwijzing naar @hoofdstuk-tweede.",
+)
+
+
+def document(sections) -> Document:
+    return Document(meta=META, markdown="\n\n".join(sections) + "\n", sections=tuple(sections))
+
+
+def whole(doc: Document) -> str:
+    """pandoc's Typst for the whole Markdown at once, as the PDF had it before sections."""
+    return run_pandoc(doc.markdown, "typst", [], epoch=EPOCH).decode("utf-8")
+
+
+@pytest.fixture
+def convert(tmp_path, monkeypatch):
+    """typst_body as each build runs it, with the render cache of one output folder; records
+    the Markdown each pandoc run was given."""
+    runs: list[str] = []
+
+    def recording(markdown, *args, **kwargs):
+        runs.append(markdown)
+        return run_pandoc(markdown, *args, **kwargs)
+
+    monkeypatch.setattr(typst_sections, "run_pandoc", recording)
+
+    def body(sections) -> str:
+        runs.clear()
+        cache = RenderCache(tmp_path)
+        token = PARTS.set((cache, True))
+        try:
+            made = typst_sections.typst_body(document(sections), EPOCH, None)
+        finally:
+            PARTS.reset(token)
+        cache.save()
+        return made
+
+    return body, runs
+
+
+def edited(index: int, text: str, sections=SECTIONS) -> tuple[str, ...]:
+    return tuple(text if i == index else s for i, s in enumerate(sections))
+
+
+def test_the_body_by_sections_is_the_body_of_the_whole(convert) -> None:
+    body, runs = convert
+    made = body(SECTIONS)
+    assert made == whole(document(SECTIONS))
+    assert len(runs) == 1 and runs[0].count("<!-- staatc-section:") == len(SECTIONS)
+    # The cases the sections must carry across: repeated ids, numbers, parts, references.
+    assert "<aanpak-2>" in made and "Tabel 2" in made and made.count("Deel") == 2
+
+
+def test_the_sample_edition_by_sections_is_the_body_of_the_whole(convert) -> None:
+    result = check_edition(REPO / "editions" / "2024", date(2024, 9, 1), editorial=False)
+    doc = rapportage.assemble(result)
+    assert len(doc.sections) > 10
+    assert typst_sections.typst_body(doc, EPOCH, None) == whole(doc)  # no cache: the whole
+
+
+def test_an_edit_to_one_section_converts_only_that_section(convert) -> None:
+    body, runs = convert
+    body(SECTIONS)
+    changed = edited(1, SECTIONS[1] + "\n\nEen nieuwe alinea, met **nadruk**.")
+    made = body(changed)
+    # pandoc read that section alone (after headings that take the earlier ids: the first
+    # section's "Aanpak" makes this one "aanpak-1", as in the whole).
+    [run] = runs
+    assert run.endswith("\n\n" + changed[1] + "\n")
+    assert all(other not in run for other in ("Eerste tabel", "Derde", "Slot"))
+    assert made == whole(document(changed))
+    assert "<aanpak-1>" in made and "nadruk" in made
+
+
+def test_unchanged_sections_need_no_pandoc(convert) -> None:
+    body, runs = convert
+    first = body(SECTIONS)
+    assert body(SECTIONS) == first and runs == []
+
+
+@pytest.mark.parametrize("index, text", [
+    # A table before the others: every later table gets another number.
+    (0, SECTIONS[0] + "\n\n| E |\n|---|\n| 5 |\n\n: Nieuwe tabel {#tbl-nieuw}"),
+    # Its "Aanpak" gone: the later ones are "aanpak" and "aanpak-1" now.
+    (0, SECTIONS[0].replace("## Aanpak\n\n", "")),
+    # A chapter moved to the part before: its heading no longer names "Deel 2".
+    (2, SECTIONS[2].replace('deel="2"', 'deel="1"')),
+    # A heading renamed: what a reference to it shows changes elsewhere.
+    (1, SECTIONS[1].replace("# Tweede", "# Het tweede")),
+])
+def test_an_edit_that_changes_the_other_sections_converts_the_whole(convert, index, text) -> None:
+    body, runs = convert
+    body(SECTIONS)
+    changed = edited(index, text)
+    made = body(changed)
+    assert made == whole(document(changed))
+    assert runs[-1].count("<!-- staatc-section:") == len(SECTIONS)  # the whole, again
+
+
+def test_reference_definitions_keep_the_document_whole(convert) -> None:
+    body, runs = convert
+    sections = edited(3, SECTIONS[3] + "\n\n[rijksoverheid]: https://www.rijksoverheid.nl")
+    sections = edited(1, SECTIONS[1] + "\n\nZie [de site][rijksoverheid].", sections)
+    body(sections)
+    changed = edited(1, sections[1] + "\n\nNog een zin.", sections)
+    made = body(changed)
+    assert runs[-1].count("<!-- staatc-section:") == len(SECTIONS)
+    assert made == whole(document(changed)) and "https://www.rijksoverheid.nl" in made
+
+
+@pytest.mark.parametrize("damage", [
+    b"not json",
+    b'{"context": 1}',
+    b'{"context": "[1725883200, {}]", "alone": true, "hashes": [], "markup": [], "reports": []}',
+])
+def test_a_damaged_entry_is_ignored(convert, tmp_path, damage) -> None:
+    body, runs = convert
+    body(SECTIONS)
+    cache = RenderCache(tmp_path)
+    cache.put(part_key(typst_sections.PART), damage)
+    cache.save()
+    changed = edited(1, SECTIONS[1] + "\n\nEen zin.")
+    assert body(changed) == whole(document(changed))
+    assert runs[-1].count("<!-- staatc-section:") == len(SECTIONS)
+
+
+def test_a_marker_in_the_text_is_only_text(convert) -> None:
+    """The markers are random per render: one typed in a chapter cannot split the body."""
+    body, _ = convert
+    sections = edited(1, SECTIONS[1] + "\n\n<!-- staatc-section:0000 -->\n\n// staatc-section:0000")
+    assert body(sections) == whole(document(sections))
+
+
+def test_a_document_without_sections_is_converted_whole() -> None:
+    doc = Document(meta=META, markdown="# Brief\n\nTekst.\n")
+    assert typst_sections.typst_body(doc, EPOCH, None) == whole(doc)
+
+
+def test_sections_must_make_up_the_markdown() -> None:
+    with pytest.raises(ValueError):
+        Document(meta=META, markdown="# Anders\n", sections=("# Een",))
