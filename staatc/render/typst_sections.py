@@ -1,39 +1,27 @@
-"""The rapportage's Typst body, converted by section and kept between builds.
+"""The rapportage's Typst, kept per section: after an edit only that section goes through pandoc.
 
-pandoc → Typst is half of the PDF's chain, and after an edit to one chapter every other section
-of the document (the chapters and generated parts of assemble/rapportage.py) would come out the
-same. So a whole conversion marks where each section's Typst starts (staatc.lua), and the pieces
-are kept in the render cache; the next build converts only the section that changed.
-
-A section is not independent of the others: the filter's first walk reads across them (ids that
-links may point at, the text a reference `@id` shows, link names, table and figure numbers, the
-part of the chapter before) and pandoc numbers repeated heading ids across the document
-(`inleiding`, `inleiding-1`). So the whole conversion also reports what each section added to
-the filter's tables, one section converts with the tables as the whole walk would have left
-them, and its own report must equal the one kept: if it does not (a heading renamed, a table
-added), the whole body is converted again. Two things of pandoc's reader reach across sections
-without the filter seeing them, reference definitions (`[x]: https://…`) and example lists
-(`(@)`); a document with either is always converted whole. A kept entry is a hint: one that
-does not have the right shape is ignored.
+pandoc → Typst is half of the PDF's chain. A whole conversion (render/sections.py marks the
+sections) gives each section's Typst and, from staatc.lua's first walk, a report of what the
+section added to the tables that walk reads across sections: ids that links may point at, the
+text a reference `@id` shows, link names, table and figure numbers, the part of its chapter.
+One section then converts alone with the tables as the whole walk would have left them (the
+sections before it, replayed, then the ones after), and its own report must equal the one
+kept: if it does not (a heading renamed, a table added), the whole body is converted again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-import secrets
 import tempfile
 from pathlib import Path
 
 from staatc.assemble.document import Document
+from staatc.render import sections as by_section
 from staatc.render.base import RenderError
 from staatc.render.cache import keep_part, kept_part
 from staatc.render.pandoc import run_pandoc
 
 PART = "rapportage-typst-sections"
-# Reference definitions and example list items: pandoc's reader links these across sections.
-_ACROSS = re.compile(r"^[ \t>]*\[(?!\^)[^\]\n]*\]:|\(@", re.MULTILINE)
 
 
 def typst_body(doc: Document, epoch: int, manifest: Path | None) -> str:
@@ -41,17 +29,14 @@ def typst_body(doc: Document, epoch: int, manifest: Path | None) -> str:
     if not doc.sections:
         return run_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest).decode("utf-8")
     context = _context(epoch, manifest)
-    hashes = [hashlib.sha256(s.encode("utf-8")).hexdigest() for s in doc.sections]
-    alone = all(s.startswith("# ") for s in doc.sections) and not any(
-        _ACROSS.search(s) for s in doc.sections)
-    kept = _read_kept(kept_part(PART), context)
+    hashes, alone = by_section.fingerprints(doc.sections)
+    kept = _valid(by_section.load(kept_part(PART)), context)
     markup = reports = None
-    if kept is not None and len(kept["hashes"]) == len(hashes):
-        changed = [i for i, (new, old) in enumerate(zip(hashes, kept["hashes"])) if new != old]
-        if not changed:
-            markup, reports = kept["markup"], kept["reports"]
-        elif len(changed) == 1 and alone and kept["alone"]:
-            markup, reports = _convert_one(doc.sections, changed[0], kept, epoch, manifest)
+    todo = by_section.changed(hashes, kept)
+    if todo == []:
+        markup, reports = kept["markup"], kept["reports"]
+    elif todo is not None and len(todo) == 1 and alone:
+        markup, reports = _convert_one(doc.sections, todo[0], kept, epoch, manifest)
     if markup is None:
         markup, reports = _convert_whole(doc.sections, epoch, manifest)
     keep_part(PART, json.dumps({"context": context, "alone": alone, "hashes": hashes,
@@ -69,10 +54,9 @@ def _context(epoch: int, manifest: Path | None) -> str:
 
 def _convert_whole(sections: tuple[str, ...], epoch: int, manifest: Path | None
                    ) -> tuple[list[str], list[dict]]:
-    marker = secrets.token_hex(8)
-    start = f"<!-- staatc-section:{marker} -->"
-    markdown = "\n\n".join(f"{start}\n\n{section}" for section in sections) + "\n"
-    out = run_pandoc(markdown, "typst", [], epoch=epoch, media_manifest=manifest, sections=marker)
+    marker = by_section.new_marker()
+    out = run_pandoc(by_section.marked(sections, marker), "typst", [], epoch=epoch,
+                     media_manifest=manifest, sections=marker)
     return _split(out.decode("utf-8"), marker, len(sections))
 
 
@@ -86,11 +70,8 @@ def _convert_one(sections: tuple[str, ...], k: int, kept: dict, epoch: int,
     state = {"before": {**_merged(before), "tables": sum(r["tables"] for r in before),
                         "figures": sum(r["figures"] for r in before), "part": part},
              "after": _merged(after)}
-    marker = secrets.token_hex(8)
-    # Headings that take the earlier sections' ids, so pandoc numbers repeated ids as in the
-    # whole; the filter drops what comes before the marker.
-    taken = "".join(f"# - {{#{heading}}}\n\n" for r in before for heading in r["headings"])
-    markdown = f"{taken}<!-- staatc-section:{marker} -->\n\n{sections[k]}\n"
+    marker = by_section.new_marker()
+    markdown = by_section.alone(sections[k], [h for r in before for h in r["headings"]], marker)
     with tempfile.TemporaryDirectory(prefix="staatc-section-") as tmp:
         path = Path(tmp) / "state.json"
         path.write_text(json.dumps(state), encoding="utf-8")
@@ -131,28 +112,25 @@ def _report(raw) -> dict:
     return report
 
 
-def _read_kept(data: bytes | None, context: str) -> dict | None:
+def _valid(kept, context: str) -> dict | None:
     """The kept entry if it is one, for this context; anything else is ignored."""
-    if data is None:
-        return None
     try:
-        kept = json.loads(data)
         n = len(kept["hashes"])
         ok = (kept["context"] == context and isinstance(kept["alone"], bool)
+              and by_section.strings(kept["hashes"]) and by_section.strings(kept["markup"])
               and len(kept["markup"]) == n and len(kept["reports"]) == n
-              and all(isinstance(x, str) for x in [*kept["hashes"], *kept["markup"]])
               and all(_valid_report(r) for r in kept["reports"]))
-    except (ValueError, KeyError, TypeError):
+    except (KeyError, TypeError):
         return None
     return kept if ok else None
 
 
 def _valid_report(r) -> bool:
-    return (isinstance(r, dict) and all(isinstance(x, str) for x in [*r["ids"], *r["headings"]])
+    return (isinstance(r, dict) and by_section.strings(r["ids"]) and by_section.strings(r["headings"])
             and all(_pair(x) for x in [*r["refs"], *r["names"]])
             and isinstance(r["tables"], int) and isinstance(r["figures"], int)
             and isinstance(r.get("part", ""), str))
 
 
 def _pair(x) -> bool:
-    return isinstance(x, list) and len(x) == 2 and all(isinstance(v, str) for v in x)
+    return by_section.strings(x) and len(x) == 2

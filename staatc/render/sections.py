@@ -1,0 +1,91 @@
+"""A document converted by section, and what of it is kept between builds.
+
+The rapportage is its sections (assemble/rapportage.py: the chapters and generated parts, each
+under its `#` heading), and after an edit to one chapter the others come out of pandoc as they
+did before. So both renderers of the rapportage keep their share of pandoc's work per section in
+the render cache (render/cache.py `kept_part`): the PDF the Typst of each section
+(render/typst_sections.py), Word what pandoc read of each section (render/docx_sections.py).
+A whole conversion marks where each section starts with an HTML comment that holds a marker,
+random per conversion, so no text can forge one; staatc.lua splits the document there.
+
+Pandoc's Markdown reader links sections in three ways. Repeated heading ids are numbered across
+the document (`aanpak`, `aanpak-1`): a section read alone comes after headings that take the
+earlier sections' ids, which are dropped again. Reference definitions (`[x]: https://…`) and
+example lists (`(@)`) reach across sections too; a document with either is always converted
+whole. What the filter reads across sections is the Typst side's to carry.
+
+A kept entry is a hint, like every cache entry: one that is not of the right shape, or that
+was made from other sections, is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+from typing import Any, Iterator
+
+# Reference definitions and example list items: pandoc's reader links these across sections.
+_ACROSS = re.compile(r"^[ \t>]*\[(?!\^)[^\]\n]*\]:|\(@", re.MULTILINE)
+
+
+def fingerprints(sections: tuple[str, ...]) -> tuple[list[str], bool]:
+    """Each section's hash, and whether a section may be read without the others."""
+    hashes = [hashlib.sha256(s.encode("utf-8")).hexdigest() for s in sections]
+    alone = all(s.startswith("# ") for s in sections) and not any(_ACROSS.search(s) for s in sections)
+    return hashes, alone
+
+
+def changed(hashes: list[str], kept: dict | None) -> list[int] | None:
+    """The sections that differ from the kept ones; None when the kept entry cannot be used
+    section by section (none, another number of sections, or one of them not readable alone)."""
+    if kept is None or len(kept["hashes"]) != len(hashes) or not kept["alone"]:
+        return None
+    return [i for i, (new, old) in enumerate(zip(hashes, kept["hashes"])) if new != old]
+
+
+def new_marker() -> str:
+    return secrets.token_hex(8)
+
+
+def start(marker: str) -> str:
+    return f"<!-- staatc-section:{marker} -->"
+
+
+def marked(sections: tuple[str, ...], marker: str) -> str:
+    """The whole Markdown, each section after its marker."""
+    return "\n\n".join(f"{start(marker)}\n\n{section}" for section in sections) + "\n"
+
+
+def alone(section: str, earlier_headings: list[str], marker: str) -> str:
+    """One section after headings that take the earlier sections' ids, so that pandoc numbers a
+    repeated heading id as it would in the whole; everything before the marker is dropped."""
+    taken = "".join(f"# - {{#{heading}}}\n\n" for heading in earlier_headings)
+    return f"{taken}{start(marker)}\n\n{section}\n"
+
+
+def load(data: bytes | None) -> Any:
+    """A kept entry's JSON, or None when there is none or it is not JSON."""
+    if data is None:
+        return None
+    try:
+        return json.loads(data)
+    except ValueError:
+        return None
+
+
+def strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) for x in value)
+
+
+def heading_ids(node: Any) -> Iterator[str]:
+    """The ids of the headings in pandoc's JSON, in document order."""
+    if isinstance(node, dict):
+        if node.get("t") == "Header" and node["c"][1][0]:
+            yield node["c"][1][0]
+        else:
+            yield from heading_ids(node.get("c"))
+    elif isinstance(node, list):
+        for item in node:
+            yield from heading_ids(item)
