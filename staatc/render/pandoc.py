@@ -150,12 +150,6 @@ class Background:
         return self._output
 
 
-def start_pandoc(markdown: str, to: str, args: list[str], *, epoch: int,
-                 media_manifest: Path | None = None) -> Background:
-    """Like run_pandoc, but returns at once; `.result()` gives the output or raises."""
-    return Background(run_pandoc, markdown, to, args, epoch=epoch, media_manifest=media_manifest)
-
-
 def default_data_file(name: str) -> bytes:
     """One of pandoc's built-in data files (e.g. 'reference.docx'); used by tools/ only."""
     proc = subprocess.run(

@@ -36,7 +36,7 @@ from staatc.render.docx_tables import fit_columns
 from staatc.render.media import stage_media
 from staatc.render.ooxml import NSMAP, W, W_NS, read_parts, write_parts
 from staatc.render.ooxml import xml_escape as escape
-from staatc.render.pandoc import TEMPLATES, start_pandoc
+from staatc.render.pandoc import TEMPLATES, Background, run_pandoc
 
 REFERENCE_DOCX = TEMPLATES / "reference.docx"  # the bundled one; a document may bring its own
 HEADER_PLACEHOLDER = b"STAATC-KOPTEKST"  # put in the header by tools/make_reference_docx.py
@@ -59,8 +59,8 @@ class DocxRenderer:
             args = [f"--reference-doc={stage_reference_doc(doc.style, Path(tmp))}", "--toc",
                     f"--toc-depth={TOC_DEPTH}", *pandoc_metadata(meta)]
             manifest = stage_media(doc.media, Path(tmp), doc.charts) if doc.media or doc.charts else None
-            job = start_pandoc(doc.markdown, "docx+native_numbering", args,
-                               epoch=epoch_of(meta.date), media_manifest=manifest)
+            job = Background(run_pandoc, doc.markdown, "docx+native_numbering", args,
+                             epoch=epoch_of(meta.date), media_manifest=manifest)
             # While pandoc runs: lxml and babel's Dutch month names (each costs an import).
             _etree()
             date_text = dutch_date(meta.date, meta.lang)

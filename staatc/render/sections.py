@@ -2,17 +2,16 @@
 
 The rapportage is its sections (assemble/rapportage.py: the chapters and generated parts, each
 under its `#` heading), and after an edit to one chapter the others come out of pandoc as they
-did before. So both renderers of the rapportage keep their share of pandoc's work per section in
-the render cache (render/cache.py `kept_part`): the PDF the Typst of each section
-(render/typst_sections.py), Word what pandoc read of each section (render/docx_sections.py).
-A whole conversion marks where each section starts with an HTML comment that holds a marker,
-random per conversion, so no text can forge one; staatc.lua splits the document there.
+did before. So the PDF keeps the Typst of each section in the render cache (render/cache.py
+`kept_part`, render/typst_sections.py). A whole conversion marks where each section starts with
+an HTML comment that holds a marker, random per conversion, so no text can forge one;
+staatc.lua splits the document there.
 
 Pandoc's Markdown reader links sections in three ways. Repeated heading ids are numbered across
 the document (`aanpak`, `aanpak-1`): a section read alone comes after headings that take the
 earlier sections' ids, which are dropped again. Reference definitions (`[x]: https://…`) and
 example lists (`(@)`) reach across sections too; a document with either is always converted
-whole. What the filter reads across sections is the Typst side's to carry.
+whole. What the filter reads across sections is typst_sections.py's to carry.
 
 A kept entry is a hint, like every cache entry: one that is not of the right shape, or that
 was made from other sections, is ignored.
@@ -24,7 +23,7 @@ import hashlib
 import json
 import re
 import secrets
-from typing import Any, Iterator
+from typing import Any
 
 # Reference definitions and example list items: pandoc's reader links these across sections.
 _ACROSS = re.compile(r"^[ \t>]*\[(?!\^)[^\]\n]*\]:|\(@", re.MULTILINE)
@@ -77,15 +76,3 @@ def load(data: bytes | None) -> Any:
 
 def strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(x, str) for x in value)
-
-
-def heading_ids(node: Any) -> Iterator[str]:
-    """The ids of the headings in pandoc's JSON, in document order."""
-    if isinstance(node, dict):
-        if node.get("t") == "Header" and node["c"][1][0]:
-            yield node["c"][1][0]
-        else:
-            yield from heading_ids(node.get("c"))
-    elif isinstance(node, list):
-        for item in node:
-            yield from heading_ids(item)
