@@ -133,6 +133,30 @@ local function is_comment(raw)
   return raw.format == 'html' and raw.text:match('^%s*<!%-%-.*%-%->%s*$') ~= nil
 end
 
+local function typst_string(s)
+  s = s:gsub('\\', '\\\\'):gsub('"', '\\"'):gsub('[\r\n\t]', ' ')
+  return '"' .. s .. '"'
+end
+
+-- In the PDF a link's text breaks at a slash, never at a hyphen of its own ("uit-" | "voering"
+-- reads as a hyphenated word): each run with a hyphen is one box, which Typst does not break.
+-- Here rather than as a `show regex` rule in the template, which Typst tried on every link
+-- (a twentieth of the compile). The text becomes Typst strings (`typst_string`), not markup:
+-- in markup, Typst would read `https://…#box(` as one web address. The `;` ends each one.
+local function boxed(str)
+  if not str.text:find('-', 1, true) then return nil end
+  local out = {}
+  for piece, slash in str.text:gmatch('([^/]*)(/?)') do
+    if piece:find('-', 1, true) then
+      table.insert(out, '#box(' .. typst_string(piece) .. ');')
+    elseif piece ~= '' then
+      table.insert(out, '#' .. typst_string(piece) .. ';')
+    end
+    if slash ~= '' then table.insert(out, '#"/";') end
+  end
+  return pandoc.RawInline('typst', table.concat(out))
+end
+
 local safety = {
   -- The reader only lets raw HTML through (so that editors' <!-- notes --> can be dropped);
   -- whatever else looks like HTML is shown as the text it is.
@@ -155,15 +179,15 @@ local safety = {
     local anchor = l.target:match('^#(.+)$')
     if anchor and not ids[anchor] then return l.content end
     if not anchor and not WEB[scheme(l.target)] then return l.content end
+    if is_typst then
+      l.content = l.content:walk({ Str = boxed })
+      return l
+    end
     if kind then return l end
   end,
 }
 
 -- Pass 3: Typst -----------------------------------------------------------------------------
-local function typst_string(s)
-  s = s:gsub('\\', '\\\\'):gsub('"', '\\"'):gsub('[\r\n\t]', ' ')
-  return '"' .. s .. '"'
-end
 
 local function typst_length(value)
   if not value then return nil end
