@@ -2,9 +2,9 @@
 
 Each render spends its time in a pandoc subprocess or in the Typst worker, neither holding the
 GIL, so the renders run in threads and a build takes about as long as its slowest render.
-The build starts them while the check's rules still run (staatc.commands.build); when the
-rules then find an error, `abandon` stops their helper processes (render/limits.py) and the
-results are never used. A render whose document is in the render cache (render/cache.py)
+The build starts the first of them, the rapportage's PDF, while the check's rules still run
+(staatc.commands.build; `held`), and the others when the rules are done; when the rules find an
+error, `abandon` stops the helper processes (render/limits.py) and the results are never used. A render whose document is in the render cache (render/cache.py)
 does not run at all.
 """
 
@@ -39,7 +39,8 @@ class Job(Generic[DocT]):
 class Renders:
     """Started on creation; `results()` waits for them, `abandon()` stops them."""
 
-    def __init__(self, jobs: list[Job], cache: RenderCache | None = None, reuse: bool = True):
+    def __init__(self, jobs: list[Job], cache: RenderCache | None = None, reuse: bool = True,
+                 held: bool = False):
         self.jobs, self.cache, self.reuse = jobs, cache, reuse
         self._abandoned = threading.Event()
         self._done: dict[str, Output] = {}
@@ -59,7 +60,15 @@ class Renders:
         # then Typst, is the longest chain): more at once only slows that chain down.
         self._pool = ThreadPoolExecutor(max_workers=max(1, min(_cores(), len(todo))),
                                         thread_name_prefix="staatc-render")
-        self._futures: dict[str, Future] = {job.name: self._submit(job) for job in todo}
+        # Held: only the first render (the longest chain) starts now; `release` starts the rest.
+        self._held = todo[1:] if held else []
+        self._futures: dict[str, Future] = {job.name: self._submit(job)
+                                            for job in todo[:1 if held else len(todo)]}
+
+    def release(self) -> None:
+        """Start the renders that were held."""
+        held, self._held = self._held, []
+        self._futures.update((job.name, self._submit(job)) for job in held)
 
     @property
     def reused(self) -> list[str]:
@@ -77,6 +86,7 @@ class Renders:
 
     def results(self) -> dict[str, Output]:
         """Every output by name, in the jobs' order; a render's error is raised here."""
+        self.release()
         try:
             out = {job.name: self._done[job.name] if job.name in self._done
                    else self._futures[job.name].result() for job in self.jobs}
