@@ -4,8 +4,9 @@ Read as MkDocs' `commands/build.py`: one function per step, called in order.
 An unchanged edition (same files, same day) is recognised by a hash of its files and skips
 everything. Otherwise the edition is parsed once (by the check). As soon as it is loaded, and
 while the check's rules still run, it is assembled once per product
-(`staatc.assemble.products`: the rapportage and the kamerbrief) and every format of each starts
-rendering in parallel (staatc.render.parallel); an output whose document is unchanged since the
+(`staatc.assemble.products`: the rapportage and the kamerbrief); the rapportage's PDF starts
+rendering then, the other formats once the rules are done, in parallel (staatc.render.parallel;
+the PDF keeps its sections' Typst, staatc.render.typst_sections); an output whose document is unchanged since the
 last build comes from the render cache (staatc.render.cache). When the rules find an error the
 renders are stopped. Nothing is written until every renderer has succeeded, and then each file
 is written atomically.
