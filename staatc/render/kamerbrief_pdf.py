@@ -59,4 +59,4 @@ class KamerbriefPdfRenderer:
                               heading_base=1)  # the body sits below the Betreft heading
             body_markup = escape_block_markers(body.decode("utf-8"))
             return compile_with_template(letter.style, letter.style.kamerbrief_typ, "kamerbrief",
-                                         body_markup, root, typst_inputs(letter), epoch, worker)
+                                         [body_markup], root, typst_inputs(letter), epoch, worker)

@@ -24,10 +24,12 @@ from staatc.render.pandoc import run_pandoc
 PART = "rapportage-typst-sections"
 
 
-def typst_body(doc: Document, epoch: int, manifest: Path | None) -> str:
-    """pandoc's Typst for the document's body: the sections an edit left alone from the cache."""
+def typst_sections(doc: Document, epoch: int, manifest: Path | None) -> list[str]:
+    """pandoc's Typst for each section of the document (the sections an edit left alone from
+    the cache); a document without sections is one."""
     if not doc.sections:
-        return run_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest).decode("utf-8")
+        return [run_pandoc(doc.markdown, "typst", [], epoch=epoch,
+                           media_manifest=manifest).decode("utf-8")]
     context = _context(epoch, manifest)
     hashes, alone = by_section.fingerprints(doc.sections)
     kept = _valid(by_section.load(kept_part(PART)), context)
@@ -41,7 +43,7 @@ def typst_body(doc: Document, epoch: int, manifest: Path | None) -> str:
         markup, reports = _convert_whole(doc.sections, epoch, manifest)
     keep_part(PART, json.dumps({"context": context, "alone": alone, "hashes": hashes,
                                 "markup": markup, "reports": reports}).encode("utf-8"))
-    return "\n\n".join(markup) + "\n"
+    return markup
 
 
 def _context(epoch: int, manifest: Path | None) -> str:

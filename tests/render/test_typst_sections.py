@@ -38,6 +38,11 @@ def document(sections) -> Document:
     return Document(meta=META, markdown="\n\n".join(sections) + "\n", sections=tuple(sections))
 
 
+def joined(pieces: list[str]) -> str:
+    """The sections' Typst as one body, as it would be in one file."""
+    return "\n\n".join(piece.strip("\n") for piece in pieces) + "\n"
+
+
 def whole(doc: Document) -> str:
     """pandoc's Typst for the whole Markdown at once, as the PDF had it before sections."""
     return run_pandoc(doc.markdown, "typst", [], epoch=EPOCH).decode("utf-8")
@@ -45,7 +50,7 @@ def whole(doc: Document) -> str:
 
 @pytest.fixture
 def convert(tmp_path, monkeypatch):
-    """typst_body as each build runs it, with the render cache of one output folder; records
+    """typst_sections as each build runs it, with the render cache of one output folder; records
     the Markdown each pandoc run was given."""
     runs: list[str] = []
 
@@ -60,7 +65,7 @@ def convert(tmp_path, monkeypatch):
         cache = RenderCache(tmp_path)
         token = PARTS.set((cache, True))
         try:
-            made = typst_sections.typst_body(document(sections), EPOCH, None)
+            made = joined(typst_sections.typst_sections(document(sections), EPOCH, None))
         finally:
             PARTS.reset(token)
         cache.save()
@@ -86,7 +91,7 @@ def test_the_sample_edition_by_sections_is_the_body_of_the_whole(convert) -> Non
     result = check_edition(REPO / "editions" / "2024", date(2024, 9, 1), editorial=False)
     doc = rapportage.assemble(result)
     assert len(doc.sections) > 10
-    assert typst_sections.typst_body(doc, EPOCH, None) == whole(doc)  # no cache: the whole
+    assert joined(typst_sections.typst_sections(doc, EPOCH, None)) == whole(doc)  # no cache
 
 
 def test_an_edit_to_one_section_converts_only_that_section(convert) -> None:
@@ -164,7 +169,7 @@ def test_a_marker_in_the_text_is_only_text(convert) -> None:
 
 def test_a_document_without_sections_is_converted_whole() -> None:
     doc = Document(meta=META, markdown="# Brief\n\nTekst.\n")
-    assert typst_sections.typst_body(doc, EPOCH, None) == whole(doc)
+    assert typst_sections.typst_sections(doc, EPOCH, None) == [whole(doc)]
 
 
 def test_sections_must_make_up_the_markdown() -> None:
