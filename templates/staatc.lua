@@ -7,7 +7,9 @@ captioned table and figure, every heading's text, and makes heading levels conse
 HTML comments disappear, other raw HTML and math become plain text, `@tbl-x` becomes a link
 "Tabel 1", links to ids that do not exist become plain text; and it does what each writer
 cannot: images (media bag for Word; safe file names plus alt text for Typst), chapter page
-breaks, the number and "Deel N" in the chapter heading, tables without a header row.
+breaks, the number and "Deel N" in the chapter heading, tables without a header row, a link's
+text that breaks at slashes only (Typst). The sections at the end of this file let the PDF
+convert one edited section without the others.
 
 Everything this filter writes as raw Typst is built from our own code; user text only enters
 as a Typst string literal (escaped by `typst_string`); all other text goes through pandoc's
@@ -49,7 +51,7 @@ local function plain_text(s) return pandoc.Inlines({ pandoc.Str(s) }) end
 -- STAATC_HEADING_BASE: the level the text sits below (a letter's body sits below its Betreft).
 local tables, figures = 0, 0
 local last_level = tonumber(os.getenv('STAATC_HEADING_BASE') or '0') or 0
--- What the section being walked adds to the document-wide tables above (render/typst_chunks.py
+-- What the section being walked adds to the document-wide tables above (render/typst_sections.py
 -- keeps it per section, to convert one edited section on its own).
 local added
 local function new_section()

@@ -4,8 +4,8 @@ Each render spends its time in a pandoc subprocess or in the Typst worker, neith
 GIL, so the renders run in threads and a build takes about as long as its slowest render.
 The build starts the first of them, the rapportage's PDF, while the check's rules still run
 (staatc.commands.build; `held`), and the others when the rules are done; when the rules find an
-error, `abandon` stops the helper processes (render/limits.py) and the results are never used. A render whose document is in the render cache (render/cache.py)
-does not run at all.
+error, `abandon` stops the helper processes (render/limits.py) and the results are never used.
+A render whose document is in the render cache (render/cache.py) does not run at all.
 """
 
 from __future__ import annotations
