@@ -98,8 +98,9 @@ def compile_with_template(style: HouseStyle, template: Path, show: str, sections
         includes.append(f'#include "/{name}"\n')
     source = f"{definitions}\n#show: {show}\n\n{''.join(includes)}"
     fonts = stage_fonts(style.fonts, root)
+    size = len(source.encode("utf-8")) + sum(len(markup.encode("utf-8")) for markup in sections)
     try:
-        return compile_typst(source, root, inputs, epoch, fonts, worker)
+        return compile_typst(source, root, inputs, epoch, fonts, worker, size)
     except RenderError as exc:
         if style.is_override(template):
             raise HouseStyleError(f"the PDF could not be made with this template: {exc}",
@@ -122,9 +123,11 @@ def escape_block_markers(markup: str) -> str:
 
 
 def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
-                  fonts: Path | None = None, worker: Worker | None = None) -> bytes:
+                  fonts: Path | None = None, worker: Worker | None = None,
+                  source_bytes: int | None = None) -> bytes:
     """Compile with `worker` (render/typst_service.py; by default one started for this call)
-    under the render limits.
+    under the render limits, which follow `source_bytes` (by default the size of `source`; more
+    when the source includes files in `root`).
 
     Typst reads only inside `root` (the renderer's temp dir) and only the fonts in `fonts`
     (a folder inside it; by default the bundled fonts are copied there) and its own embedded ones.
@@ -133,7 +136,7 @@ def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
         fonts = stage_fonts(bundled_fonts(), root)
     if worker is None:
         with one_off(root) as started:
-            return compile_typst(source, root, inputs, epoch, fonts, started)
+            return compile_typst(source, root, inputs, epoch, fonts, started, source_bytes)
     request = {
         "source": source,
         "root": str(root),
@@ -144,7 +147,8 @@ def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
     }
     log.info("Typst: compile %d characters of markup to %s in %s (worker: %s --serve)",
              len(source), " + ".join(PDF_STANDARDS), root, WORKER)
-    status, data = worker.compile(json.dumps(request).encode("utf-8"), "making the PDF (Typst)")
+    payload = json.dumps(request).encode("utf-8")
+    status, data = worker.compile(payload, "making the PDF (Typst)", source_bytes or len(payload))
     if status == 0:
         return data
     try:

@@ -53,9 +53,10 @@ class Worker:
                 entry.unlink()
         return self.root
 
-    def compile(self, request: bytes, what: str) -> tuple[int, bytes]:
-        """(status, bytes) as typst_worker.py answers; raises past a limit (the worker is gone)."""
-        limit_mb = memory_limit_mb(len(request))
+    def compile(self, request: bytes, what: str, source_bytes: int) -> tuple[int, bytes]:
+        """(status, bytes) as typst_worker.py answers; raises past a limit (the worker is gone).
+        The memory limit follows `source_bytes`, the Typst the compile reads (its files too)."""
+        limit_mb = memory_limit_mb(source_bytes)
         if self.proc is not None and (self.proc.poll() is not None or
                                       (resident_bytes(self.proc.pid) or 0) > limit_mb * 2**19):
             self.stop()

@@ -84,3 +84,23 @@ def test_big_edition_within_memory_or_clear_message(name: str, command: str, tmp
         # The limit grows with the input, but never past a quarter of the machine.
         assert DEFAULT_MEMORY_LIMIT_MB <= limit <= memory_limit_mb(2**40), first_error
         assert rss <= limit + SLACK_MB, RESULTS[-1]
+
+
+@pytest.mark.slow
+def test_an_edition_ten_times_the_sample_builds_with_the_default_limits(tmp_path: Path) -> None:
+    """Issue 16: the limits guard against hostile input, not size. The synthetic edition of the
+    benchmark (370 Standen, some 370 pages) builds with the default limits."""
+    import importlib.util
+
+    from pypdf import PdfReader
+
+    spec = importlib.util.spec_from_file_location("make_edition", REPO / "benchmarks" / "make_edition.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    big = module.make_edition(REPO / "editions" / "2024", tmp_path / "synthetic-10x", 10)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-P", "-m", "staatc", "build", str(big), "--out", str(out), "--quiet",
+           "--force", "--as-of", "2024-09-01"]
+    code, seconds, rss, output = measured(cmd, tmp_path)
+    assert code == 0, output[-3000:]
+    assert len(PdfReader(out / "staat-van-de-uitvoering-2024.pdf").pages) > 300
