@@ -57,11 +57,14 @@ def marked(sections: tuple[str, ...], marker: str) -> str:
     return "\n\n".join(f"{start(marker)}\n\n{section}" for section in sections) + "\n"
 
 
-def alone(section: str, earlier_headings: list[str], marker: str) -> str:
+def alone(section: str, earlier_headings: list[str], marker: str, closed: bool) -> str:
     """One section after headings that take the earlier sections' ids, so that pandoc numbers a
-    repeated heading id as it would in the whole; everything before the marker is dropped."""
+    repeated heading id as it would in the whole; everything before the marker is dropped.
+    `closed`: a second marker after it, which comes through only if the section ends with
+    nothing open (`<!--`, a code fence) that would reach into the next one."""
     taken = "".join(f"# - {{#{heading}}}\n\n" for heading in earlier_headings)
-    return f"{taken}{start(marker)}\n\n{section}\n"
+    after = f"\n{start(marker)}\n" if closed else ""
+    return f"{taken}{start(marker)}\n\n{section}\n{after}"
 
 
 def load(data: bytes | None) -> Any:

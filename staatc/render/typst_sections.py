@@ -41,6 +41,9 @@ def typst_sections(doc: Document, epoch: int, manifest: Path | None) -> list[str
         markup, reports = _convert_one(doc.sections, todo[0], kept, epoch, manifest)
     if markup is None:
         markup, reports = _convert_whole(doc.sections, epoch, manifest)
+    if markup is None:  # a section's end reached into the next one: the whole, unmarked, as ever
+        return [run_pandoc(doc.markdown, "typst", [], epoch=epoch,
+                           media_manifest=manifest).decode("utf-8")]
     keep_part(PART, json.dumps({"context": context, "alone": alone, "hashes": hashes,
                                 "markup": markup, "reports": reports}).encode("utf-8"))
     return markup
@@ -55,7 +58,10 @@ def _context(epoch: int, manifest: Path | None) -> str:
 
 
 def _convert_whole(sections: tuple[str, ...], epoch: int, manifest: Path | None
-                   ) -> tuple[list[str], list[dict]]:
+                   ) -> tuple[list[str] | None, list[dict] | None]:
+    """Each section's Typst and report; (None, None) when a marker did not come through: a
+    section ends inside something still open (`<!--`, a code fence), which in the whole reaches
+    into the sections after it."""
     marker = by_section.new_marker()
     out = run_pandoc(by_section.marked(sections, marker), "typst", [], epoch=epoch,
                      media_manifest=manifest, sections=marker)
@@ -73,15 +79,20 @@ def _convert_one(sections: tuple[str, ...], k: int, kept: dict, epoch: int,
                         "figures": sum(r["figures"] for r in before), "part": part},
              "after": _merged(after)}
     marker = by_section.new_marker()
-    markdown = by_section.alone(sections[k], [h for r in before for h in r["headings"]], marker)
+    last = k == len(sections) - 1
+    markdown = by_section.alone(sections[k], [h for r in before for h in r["headings"]], marker,
+                                closed=not last)
     with tempfile.TemporaryDirectory(prefix="staatc-section-") as tmp:
         path = Path(tmp) / "state.json"
         path.write_text(json.dumps(state), encoding="utf-8")
         out = run_pandoc(markdown, "typst", [], epoch=epoch, media_manifest=manifest,
                          sections=marker, section_state=path)
-    [piece], [report] = _split(out.decode("utf-8"), marker, 1)
-    if report != reports[k]:
+    # A section before another ends with a second marker: if that one did not come through,
+    # the section ends inside something open, which in the whole reaches into the next.
+    pieces, read = _split(out.decode("utf-8"), marker, 1 if last else 2)
+    if pieces is None or read[0] != reports[k]:
         return None, None
+    piece = pieces[0]
     markup = list(kept["markup"])
     markup[k] = piece
     return markup, reports
@@ -92,16 +103,17 @@ def _merged(reports: list[dict]) -> dict:
     return {key: [item for r in reports for item in r[key]] for key in ("ids", "refs", "names")}
 
 
-def _split(out: str, marker: str, count: int) -> tuple[list[str], list[dict]]:
-    """The Typst of each section, and each section's report, from a marked conversion."""
+def _split(out: str, marker: str, count: int) -> tuple[list[str] | None, list[dict] | None]:
+    """The Typst of each section, and each section's report, from a marked conversion; (None,
+    None) when it did not come in `count` sections."""
     body, _, last = out.rstrip("\n").rpartition("\n")
     head = f"// staatc-sections:{marker} "
     pieces = body.split(f"// staatc-section:{marker}")
     if not last.startswith(head) or len(pieces) != count + 1 or pieces[0].strip():
-        raise RenderError("pandoc's Typst did not come in the sections it was given")
+        return None, None
     reports = [_report(r) for r in json.loads(last[len(head):])]
     if len(reports) != count:
-        raise RenderError("pandoc's Typst did not come in the sections it was given")
+        raise RenderError("staatc.lua reported other sections than it marked")
     return [piece.strip("\n") for piece in pieces[1:]], reports
 
 
