@@ -367,7 +367,8 @@ load_manifest()
 -- with the tables of the whole document instead: the Markdown is one of its sections, which
 -- is converted as it would be inside the whole; before its marker stand headings with the ids
 -- of the sections before it, so that pandoc numbers a repeated heading id as it would in the
--- whole (`aanpak-1`), and they are dropped. The marker is random per render, so no text can
+-- whole (`aanpak-1`), and they are dropped; a second marker after it (an empty section) shows
+-- that the section ended with nothing open. The marker is random per render, so no text can
 -- forge one.
 local marker = os.getenv('STAATC_SECTIONS')
 local state_file = os.getenv('STAATC_SECTION_STATE')

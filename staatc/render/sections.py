@@ -61,7 +61,7 @@ def alone(section: str, earlier_headings: list[str], marker: str, closed: bool) 
     """One section after headings that take the earlier sections' ids, so that pandoc numbers a
     repeated heading id as it would in the whole; everything before the marker is dropped.
     `closed`: a second marker after it, which comes through only if the section ends with
-    nothing open (`<!--`, a code fence) that would reach into the next one."""
+    nothing open (an unclosed `<!--`) that would reach into the next one."""
     taken = "".join(f"# - {{#{heading}}}\n\n" for heading in earlier_headings)
     after = f"\n{start(marker)}\n" if closed else ""
     return f"{taken}{start(marker)}\n\n{section}\n{after}"

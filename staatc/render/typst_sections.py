@@ -7,6 +7,9 @@ text a reference `@id` shows, link names, table and figure numbers, the part of 
 One section then converts alone with the tables as the whole walk would have left them (the
 sections before it, replayed, then the ones after), and its own report must equal the one
 kept: if it does not (a heading renamed, a table added), the whole body is converted again.
+A section that ends inside something still open (an unclosed `<!--`, which in the whole runs
+on into the next sections) swallows the marker after it; then the whole is converted without
+markers, as a document without sections is.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ def _context(epoch: int, manifest: Path | None) -> str:
 def _convert_whole(sections: tuple[str, ...], epoch: int, manifest: Path | None
                    ) -> tuple[list[str] | None, list[dict] | None]:
     """Each section's Typst and report; (None, None) when a marker did not come through: a
-    section ends inside something still open (`<!--`, a code fence), which in the whole reaches
+    section ends inside something still open (an unclosed `<!--`), which in the whole reaches
     into the sections after it."""
     marker = by_section.new_marker()
     out = run_pandoc(by_section.marked(sections, marker), "typst", [], epoch=epoch,
@@ -92,9 +95,8 @@ def _convert_one(sections: tuple[str, ...], k: int, kept: dict, epoch: int,
     pieces, read = _split(out.decode("utf-8"), marker, 1 if last else 2)
     if pieces is None or read[0] != reports[k]:
         return None, None
-    piece = pieces[0]
     markup = list(kept["markup"])
-    markup[k] = piece
+    markup[k] = pieces[0]
     return markup, reports
 
 
