@@ -7,16 +7,23 @@ counts which Markdown went through pandoc.
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from helpers import REPO
+from helpers import REPO, examples
+from helpers.strategies import printable_words
 from staatc.assemble import rapportage
 from staatc.assemble.document import Document, DocumentMeta
 from staatc.render import typst_sections
+from staatc.render.base import epoch_of
 from staatc.render.cache import PARTS, RenderCache, part_key
+from staatc.render.rapportage_pdf import (CHART_TYP, PdfRenderer, compile_typst,
+                                          escape_block_markers, typst_inputs)
 from staatc.render.pandoc import run_pandoc
 from staatc.validate.check import check_edition
 
@@ -193,3 +200,72 @@ def test_a_section_that_ends_inside_something_open_is_converted_as_the_whole(
     assert body(sections) == whole(document(sections))
     if reaches:
         assert runs[-1] == document(sections).markdown  # the whole, without markers
+
+
+# --- a property: whatever the sections hold, and whichever is edited -----------------------
+
+TITLES = ["Aanpak", "Inleiding", "Aanpak 1", "Aanpak-1", "Wat nu?"]
+
+
+@st.composite
+def section_text(draw, index: int, count: int) -> str:
+    """A chapter with what reaches across sections: repeated headings, numbered tables and
+    references to them, links to other sections' ids, comments (closed or not), code."""
+    part = draw(st.sampled_from(["1", "2"]))
+    lines = [f'# Hoofdstuk {index} {{#hoofdstuk-s{index} nummer="{index}" deel="{part}"}}']
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.sampled_from(["heading", "text", "table", "ref", "link", "comment", "code"]))
+        if kind == "heading":
+            lines.append(f"## {draw(st.sampled_from(TITLES))}")
+        elif kind == "text":
+            lines.append(draw(printable_words))
+        elif kind == "table":
+            n = draw(st.integers(0, 9))
+            lines.append(f"| A |\n|---|\n| {index} |\n\n: Tabel {n} {{#tbl-{n}}}")
+        elif kind == "ref":
+            lines.append(f"Zie @tbl-{draw(st.integers(0, 9))} en @hoofdstuk-s{draw(st.integers(0, count - 1))}.")
+        elif kind == "link":
+            target = draw(st.sampled_from(["aanpak", "aanpak-1", "aanpak-2", "inleiding-1",
+                                           f"hoofdstuk-s{draw(st.integers(0, count - 1))}"]))
+            lines.append(f"[naar {target}](#{target})")
+        elif kind == "comment":
+            lines.append(draw(st.sampled_from(["<!-- een notitie -->", "<!-- open", "sluit -->"])))
+        else:
+            lines.append(draw(st.sampled_from(["```\ncode\n```", "```\nopen"])))
+    return "\n\n".join(lines)
+
+
+@st.composite
+def documents_and_edits(draw):
+    count = draw(st.integers(2, 4))
+    sections = tuple(draw(section_text(i, count)) for i in range(count))
+    k = draw(st.integers(0, count - 1))
+    new = draw(st.sampled_from(["append", "anew"]))
+    text = sections[k] + "\n\nEen nieuwe alinea." if new == "append" else draw(section_text(k, count))
+    return sections, edited(k, text, sections)
+
+
+def pdf_of_the_whole(doc: Document) -> bytes:
+    """The PDF as it was made before sections: the whole body in one Typst file."""
+    body = escape_block_markers(whole(doc))
+    source = (f"{CHART_TYP.read_text(encoding='utf-8')}\n"
+              f"{doc.style.rapportage_typ.read_text(encoding='utf-8')}\n#show: rapportage\n\n{body}")
+    with tempfile.TemporaryDirectory() as tmp:
+        return compile_typst(source, Path(tmp), typst_inputs(doc.meta), epoch_of(doc.meta.date))
+
+
+@settings(max_examples=examples(0.1), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents_and_edits())
+def test_after_any_edit_the_pdf_is_the_pdf_of_the_whole(tmp_path_factory, case) -> None:
+    """Whatever the sections hold and whichever is edited, the PDF made from the kept sections
+    (and the edited one) is the PDF of the whole body in one file, to the byte."""
+    cache_dir = tmp_path_factory.mktemp("sections")
+    for sections in case:  # the first fills the cache, the second is the edit
+        cache = RenderCache(cache_dir)
+        token = PARTS.set((cache, True))
+        try:
+            made = PdfRenderer().render(document(sections))
+        finally:
+            PARTS.reset(token)
+        cache.save()
+        assert made == pdf_of_the_whole(document(sections))
