@@ -1,8 +1,9 @@
 """The rapportage's Typst body by section, kept between builds (render/typst_sections.py, #16).
 
 What a user would check: the PDF made from kept sections is the PDF a whole conversion makes.
-So every test compares the body with pandoc's conversion of the whole Markdown in one go, and
-counts which Markdown went through pandoc.
+So every test compares with the whole: the body with pandoc's conversion of the whole Markdown
+in one go (and counts which Markdown went through pandoc), or, in the property at the end, the
+PDF with the PDF of the whole body in one Typst file.
 """
 
 from __future__ import annotations
