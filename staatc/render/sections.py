@@ -11,7 +11,9 @@ Pandoc's Markdown reader links sections in three ways. Repeated heading ids are 
 the document (`aanpak`, `aanpak-1`): a section read alone comes after headings that take the
 earlier sections' ids, which are dropped again. Reference definitions (`[x]: https://…`) and
 example lists (`(@)`) reach across sections too; a document with either is always converted
-whole. What the filter reads across sections is typst_sections.py's to carry.
+whole. A section that ends in an unclosed `<!--` runs on into the next ones: it swallows the
+marker after it, which shows it (typst_sections.py then converts the whole without markers).
+What the filter reads across sections is typst_sections.py's to carry.
 
 A kept entry is a hint, like every cache entry: one that is not of the right shape, or that
 was made from other sections, is ignored.
