@@ -129,6 +129,8 @@ _ALL: tuple[Code, ...] = (
        "write Markdown instead"),
     _e("nesting-depth", "lists and block quotes nested deeper than can be printed",
        "flatten them"),
+    _e("empty-heading", "a heading without text (a line with only #)",
+       "write the heading's title after the #, or delete the #"),
     _w("placeholder", "a placeholder such as (naam), XXX or TODO left in a definitief edition's "
        "fields or text", "fill in the real value"),
     _e("markup-flood", "a text with more markup characters than a report can need (50,000)",

@@ -105,6 +105,7 @@ RULES: tuple[Rule, ...] = (
     _on_edition(_later("rawmarkup:raw_markup"), "raw-block", "raw-html", per_file=True),
     _on_texts(_later("rawmarkup:generated_raw_markup"), "raw-block", "raw-html", per_file=True),
     _on_edition(_later("nesting:nesting_depth"), "nesting-depth", per_file=True),  # Typst: a few dozen levels
+    _on_edition(_later("headings:empty_headings"), "empty-heading", per_file=True),  # PDF/UA
     _on_edition(_later("nesting:markup_floods"), "markup-flood", per_file=True),  # not parsed past the limit
     _on_edition(placeholders.placeholders, placeholders.CODE),  # "(naam)" in a definitief edition
     _on_edition(images.image_problems, "image-invalid"),  # format, size, nothing active

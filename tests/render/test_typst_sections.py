@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from helpers import REPO, examples
 from helpers.strategies import printable_words
+from staatc.markdown.headings import headings
 from staatc.assemble import rapportage
 from staatc.assemble.document import Document, DocumentMeta
 from staatc.render import typst_sections
@@ -218,8 +219,9 @@ def section_text(draw, index: int, count: int) -> str:
         kind = draw(st.sampled_from(["heading", "text", "table", "ref", "link", "comment", "code"]))
         if kind == "heading":
             lines.append(f"## {draw(st.sampled_from(TITLES))}")
-        elif kind == "text":
-            lines.append(draw(printable_words))
+        elif kind == "text":  # what check accepts: no heading without text (empty-heading)
+            lines.append(draw(printable_words.filter(
+                lambda text: all(h.title.strip() for h in headings(text)))))
         elif kind == "table":
             n = draw(st.integers(0, 9))
             lines.append(f"| A |\n|---|\n| {index} |\n\n: Tabel {n} {{#tbl-{n}}}")
