@@ -27,14 +27,29 @@ import re
 import secrets
 from typing import Any
 
-# Reference definitions and example list items: pandoc's reader links these across sections.
-_ACROSS = re.compile(r"^[ \t>]*\[(?!\^)[^\]\n]*\]:|\(@", re.MULTILINE)
+_OPENS = re.compile(r"\[(?!\^)")  # a bracket that does not open a footnote's label
+
+
+def reaches_across(text: str) -> bool:
+    """Whether the text may hold what pandoc's reader links across sections: an example list
+    (`(@)`) or a reference definition. Any "[…]:" but a footnote's counts (in code too, or with
+    a label over two lines): a section that needs no other is at worst converted with the
+    others. Linear in the text, however many brackets a draft holds: each "]:" looks back
+    only to the "]" before it."""
+    if "(@" in text:
+        return True
+    end = text.find("]:")
+    while end != -1:
+        if _OPENS.search(text, text.rfind("]", 0, end) + 1, end):
+            return True
+        end = text.find("]:", end + 2)
+    return False
 
 
 def fingerprints(sections: tuple[str, ...]) -> tuple[list[str], bool]:
     """Each section's hash, and whether a section may be read without the others."""
     hashes = [hashlib.sha256(s.encode("utf-8")).hexdigest() for s in sections]
-    alone = all(s.startswith("# ") for s in sections) and not any(_ACROSS.search(s) for s in sections)
+    alone = all(s.startswith("# ") for s in sections) and not any(map(reaches_across, sections))
     return hashes, alone
 
 

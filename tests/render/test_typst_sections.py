@@ -21,6 +21,7 @@ from helpers.strategies import printable_words
 from staatc.markdown.headings import headings
 from staatc.assemble import rapportage
 from staatc.assemble.document import Document, DocumentMeta
+from staatc.render import sections as sections_module
 from staatc.render import typst_sections
 from staatc.render.base import epoch_of
 from staatc.render.cache import PARTS, RenderCache, part_key
@@ -272,3 +273,16 @@ def test_after_any_edit_the_pdf_is_the_pdf_of_the_whole(tmp_path_factory, case) 
             PARTS.reset(token)
         cache.save()
         assert made == pdf_of_the_whole(document(sections))
+
+
+@pytest.mark.parametrize("text, reaches", [
+    ("[rijksoverheid]: https://www.rijksoverheid.nl", True),
+    ("> [x]: https://a.nl", True),          # in a quote
+    ("[twee\nregels]: https://a.nl", True),  # a label over two lines
+    ("1. (@) een voorbeeld", True),
+    ("Tekst.[^h01-1]\n\n[^h01-1]: Een voetnoot.", False),  # footnotes are prefixed per file
+    ("[Een link](https://a.nl): met een dubbele punt", False),
+    ("Alleen tekst, ook met ]: en [.", False),
+])
+def test_what_reaches_across_sections(text, reaches) -> None:
+    assert sections_module.reaches_across(text) is reaches
