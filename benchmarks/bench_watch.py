@@ -17,7 +17,6 @@ import json
 import queue
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -25,20 +24,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CHAPTER = "chapters/03-betrek-de-uitvoering.md"
+from bench_serve import CHAPTER, ROOT, full_build  # beside this file
+
 AS_OF = date(2024, 9, 1)
-
-
-def fresh_build(edition: Path, out: Path, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "staatc", "build", str(edition), "--format", "pdf",
-                        "--force", "--out", str(out), "--as-of", AS_OF.isoformat()], check=True,
-                       cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def word_edit(original: str, current: str, n: int) -> str:
@@ -64,7 +52,7 @@ def main() -> None:
         for year in ("2023", "2024"):
             shutil.copytree(ROOT / "editions" / year, work / "editions" / year)
         edition, out = work / "editions" / "2024", work / "out"
-        baseline = fresh_build(edition, work / "out-fresh")
+        baseline = full_build(edition, work / "out-fresh", 3, "pdf", "--as-of", AS_OF.isoformat())
         done: queue.Queue = queue.Queue()
         stop = threading.Event()
         watcher = threading.Thread(target=watch_build, daemon=True, args=(
