@@ -91,14 +91,16 @@ def compile_with_template(style: HouseStyle, template: Path, show: str, sections
     """
     definitions = f"{CHART_TYP.read_text(encoding='utf-8')}\n{template.read_text(encoding='utf-8')}"
     (root / DEFINITIONS).write_text(definitions, encoding="utf-8")
-    includes = []
+    includes, size = [], 0  # the bytes of the section files, for the render limits
     for number, markup in enumerate(sections):
         name = f"staatc-section-{number:03d}.typ"
-        (root / name).write_text(f'#import "/{DEFINITIONS}": *\n{markup}\n', encoding="utf-8")
+        data = f'#import "/{DEFINITIONS}": *\n{markup}\n'.encode("utf-8")
+        (root / name).write_bytes(data)
         includes.append(f'#include "/{name}"\n')
+        size += len(data)
     source = f"{definitions}\n#show: {show}\n\n{''.join(includes)}"
     fonts = stage_fonts(style.fonts, root)
-    size = len(source.encode("utf-8")) + sum(len(markup.encode("utf-8")) for markup in sections)
+    size += len(source.encode("utf-8"))
     try:
         return compile_typst(source, root, inputs, epoch, fonts, worker, size)
     except RenderError as exc:
@@ -145,10 +147,11 @@ def compile_typst(source: str, root: Path, inputs: dict[str, str], epoch: int,
         "standards": PDF_STANDARDS,
         "timestamp": epoch,
     }
-    log.info("Typst: compile %d characters of markup to %s in %s (worker: %s --serve)",
-             len(source), " + ".join(PDF_STANDARDS), root, WORKER)
     payload = json.dumps(request).encode("utf-8")
-    status, data = worker.compile(payload, "making the PDF (Typst)", source_bytes or len(payload))
+    source_bytes = source_bytes or len(payload)
+    log.info("Typst: compile %d bytes of markup to %s in %s (worker: %s --serve)",
+             source_bytes, " + ".join(PDF_STANDARDS), root, WORKER)
+    status, data = worker.compile(payload, "making the PDF (Typst)", source_bytes)
     if status == 0:
         return data
     try:
