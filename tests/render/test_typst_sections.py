@@ -72,16 +72,22 @@ def convert(tmp_path, monkeypatch):
 
     def body(sections) -> str:
         runs.clear()
-        cache = RenderCache(tmp_path)
-        token = PARTS.set((cache, True))
-        try:
-            made = joined(typst_sections.typst_sections(document(sections), EPOCH, None))
-        finally:
-            PARTS.reset(token)
-        cache.save()
-        return made
+        return joined(in_a_build(tmp_path, lambda: typst_sections.typst_sections(
+            document(sections), EPOCH, None)))
 
     return body, runs
+
+
+def in_a_build(out_dir: Path, render):
+    """`render()` as a build runs it: with the render cache of `out_dir`, saved after it."""
+    cache = RenderCache(out_dir)
+    token = PARTS.set((cache, True))
+    try:
+        made = render()
+    finally:
+        PARTS.reset(token)
+    cache.save()
+    return made
 
 
 def edited(index: int, text: str, sections=SECTIONS) -> tuple[str, ...]:
@@ -265,13 +271,7 @@ def test_after_any_edit_the_pdf_is_the_pdf_of_the_whole(tmp_path_factory, case) 
     (and the edited one) is the PDF of the whole body in one file, to the byte."""
     cache_dir = tmp_path_factory.mktemp("sections")
     for sections in case:  # the first fills the cache, the second is the edit
-        cache = RenderCache(cache_dir)
-        token = PARTS.set((cache, True))
-        try:
-            made = PdfRenderer().render(document(sections))
-        finally:
-            PARTS.reset(token)
-        cache.save()
+        made = in_a_build(cache_dir, lambda: PdfRenderer().render(document(sections)))
         assert made == pdf_of_the_whole(document(sections))
 
 
