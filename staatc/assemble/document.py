@@ -66,5 +66,15 @@ class Document:
     sections: tuple[str, ...] = ()
 
     def __post_init__(self):
-        if self.sections and self.markdown != "\n\n".join(self.sections) + "\n":
+        if self.sections and self.markdown != _joined(self.sections):
             raise ValueError("Document.sections must make up its markdown")
+
+    @classmethod
+    def from_sections(cls, meta: DocumentMeta, sections: list[str] | tuple[str, ...],
+                      **fields) -> Document:
+        """A document whose Markdown is `sections` joined by blank lines."""
+        return cls(meta=meta, markdown=_joined(sections), sections=tuple(sections), **fields)
+
+
+def _joined(sections: list[str] | tuple[str, ...]) -> str:
+    return "\n\n".join(sections) + "\n"

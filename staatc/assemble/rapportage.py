@@ -230,9 +230,8 @@ def assemble(result: CheckResult, charts: bool = False) -> Document:
         sections.append(afkortingen)
     sections.append(colofon_section(ed))
     media = {name: path.read_bytes() for name, path in _used_images(result).items()}
-    return Document(meta=document_meta(ed), markdown="\n\n".join(sections) + "\n", media=media,
-                    style=ed.house_style, charts=charts_of(result) if charts else {},
-                    sections=tuple(sections))
+    return Document.from_sections(document_meta(ed), sections, media=media, style=ed.house_style,
+                                  charts=charts_of(result) if charts else {})
 
 
 def _used_images(result: CheckResult) -> dict[str, Path]:

@@ -45,7 +45,7 @@ SECTIONS = (
 
 
 def document(sections) -> Document:
-    return Document(meta=META, markdown="\n\n".join(sections) + "\n", sections=tuple(sections))
+    return Document.from_sections(META, sections)
 
 
 def joined(pieces: list[str]) -> str:
