@@ -31,8 +31,7 @@ def typst_sections(doc: Document, epoch: int, manifest: Path | None) -> list[str
     """pandoc's Typst for each section of the document (the sections an edit left alone from
     the cache); a document without sections is one."""
     if not doc.sections:
-        return [run_pandoc(doc.markdown, "typst", [], epoch=epoch,
-                           media_manifest=manifest).decode("utf-8")]
+        return [_unmarked(doc, epoch, manifest)]
     context = _context(epoch, manifest)
     hashes, alone = by_section.fingerprints(doc.sections)
     kept = _valid(by_section.load(kept_part(PART)), context)
@@ -45,11 +44,15 @@ def typst_sections(doc: Document, epoch: int, manifest: Path | None) -> list[str
     if markup is None:
         markup, reports = _convert_whole(doc.sections, epoch, manifest)
     if markup is None:  # a section's end reached into the next one: the whole, unmarked, as ever
-        return [run_pandoc(doc.markdown, "typst", [], epoch=epoch,
-                           media_manifest=manifest).decode("utf-8")]
+        return [_unmarked(doc, epoch, manifest)]
     keep_part(PART, json.dumps({"context": context, "alone": alone, "hashes": hashes,
                                 "markup": markup, "reports": reports}).encode("utf-8"))
     return markup
+
+
+def _unmarked(doc: Document, epoch: int, manifest: Path | None) -> str:
+    """The whole body in one conversion, without markers (and without a report)."""
+    return run_pandoc(doc.markdown, "typst", [], epoch=epoch, media_manifest=manifest).decode("utf-8")
 
 
 def _context(epoch: int, manifest: Path | None) -> str:
