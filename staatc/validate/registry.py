@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from importlib import import_module
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -28,6 +27,7 @@ from staatc.validate.cache import FileCache
 from staatc.validate import anchors, crossfile, glyphs, images, placeholders, series
 from staatc.validate.editorial import CHECKS
 from staatc.validate.editorial.document import Context, Speller, make_context
+from staatc.validate.lazy import later
 
 
 @dataclass(frozen=True)
@@ -70,15 +70,8 @@ def _on_texts(fn: Callable[[Edition, dict[Path, str]], Iterable[Problem]], *code
 
 
 def _later(target: str) -> Callable:
-    """The rule `module:function` of staatc.validate, imported when it first runs: a per-file
-    rule runs only on files the cache has no results for, so most `check`s never load it."""
-    module, _, name = target.partition(":")
-
-    def run(*args):
-        return getattr(import_module(f"staatc.validate.{module}"), name)(*args)
-
-    run.__name__ = name
-    return run
+    """The rule `module:function` of staatc.validate, imported when it first runs."""
+    return later(f"staatc.validate.{target}")
 
 
 def _editorial(code: str, fn: Callable[[Context], Iterable[Problem]], per_file: bool) -> Rule:

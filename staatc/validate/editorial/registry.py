@@ -8,12 +8,12 @@ and `checks:` switches them, through `staatc.validate.registry`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Callable, Iterable
 
 from staatc.errors import Problem
 from staatc.validate.editorial import house, readability  # loaded by every check: see _later
 from staatc.validate.editorial.document import Context
+from staatc.validate.lazy import later
 
 CheckFn = Callable[[Context], Iterable[Problem]]
 
@@ -22,12 +22,7 @@ def _later(target: str) -> CheckFn:
     """The check `module:function` of this package, imported when it first runs: the cached
     per-file checks and spelling (off by default) do not run in most `check`s. house (its
     cross-file checks) and readability (KNOWN, which the cache fills) are needed by each."""
-    module, _, name = target.partition(":")
-
-    def run(ctx: Context) -> Iterable[Problem]:
-        return getattr(import_module(f"staatc.validate.editorial.{module}"), name)(ctx)
-
-    return run
+    return later(f"staatc.validate.editorial.{target}")
 
 
 @dataclass(frozen=True)
